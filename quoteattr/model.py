@@ -1,0 +1,149 @@
+"""The records quoteattr reads and writes: articles, quotes, speakers, cues.
+
+Every record is a plain dataclass that serialises to JSON with ``to_json``/``to_dict`` and
+comes back with ``from_json``/``from_dict``. One :class:`Quote` is one line of the JSONL that
+``quoteattr extract`` writes; its layout is versioned by :data:`SCHEMA_VERSION`.
+
+>>> q = Quote(text="La Chine est prête", type="indirect", start=0, end=18)
+>>> Quote.from_json(q.to_json()) == q
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dataclasses_json import DataClassJsonMixin
+
+#: Version of the JSONL layout; bumped whenever a field changes meaning or disappears.
+SCHEMA_VERSION = 1
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
+DateBasis = Literal["explicit", "relative", "article"]
+
+
+@dataclass
+class Article(DataClassJsonMixin):
+    """One news article: its body text (which quote offsets point into) and its metadata.
+
+    ``path`` is the input it came from and ``index`` its position inside that input (a file
+    may hold several articles). ``date`` is the publication date, ISO ``YYYY-MM-DD``.
+    Keys of JSON inputs that quoteattr does not know are kept in ``meta``.
+
+    >>> Article(text="« Bonjour », a-t-il dit.", title="Salut").title
+    'Salut'
+    """
+
+    text: str
+    id: str = ""
+    path: str = ""
+    index: int = 0
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def ref(self) -> ArticleRef:
+        """The metadata a quote carries about its article (everything but the text)."""
+        return ArticleRef(
+            id=self.id,
+            path=self.path,
+            index=self.index,
+            title=self.title,
+            date=self.date,
+            url=self.url,
+            publisher=self.publisher,
+        )
+
+
+@dataclass
+class ArticleRef(DataClassJsonMixin):
+    """Where a quote comes from: the article's identity and metadata, without its text."""
+
+    id: str = ""
+    path: str = ""
+    index: int = 0
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass
+class Part(DataClassJsonMixin):
+    """One continuous piece of a quote that an incise interrupts (offsets into the text)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Speaker(DataClassJsonMixin):
+    """Who said it.
+
+    ``name`` is the canonical name across the article (``"Wang Yi"``), ``mention`` the words
+    used at this quote (``"M. Wang"``, ``"il"``) with their offsets, ``kind`` one of person,
+    organisation, group or unnamed, and ``role`` the title the article gives
+    (``"ministre des Affaires étrangères"``), when it gives one.
+    """
+
+    name: str
+    mention: str = ""
+    start: int | None = None
+    end: int | None = None
+    kind: SpeakerKind = "person"
+    role: str | None = None
+    gender: Literal["m", "f"] | None = None
+
+
+@dataclass
+class Cue(DataClassJsonMixin):
+    """The words that report the speech: a verb (``a affirmé``), ``selon``, a colon…"""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass
+class Quote(DataClassJsonMixin):
+    """One reported statement, its speaker, its date and its source article.
+
+    ``text`` is the reported content only (no quotation marks, cue or incise); ``start`` and
+    ``end`` are character offsets into the article text. A quote cut by an incise lists its
+    pieces in ``parts`` and its ``text`` is their texts joined by a space.
+    ``date`` is the day the words were said and ``date_basis`` how it was found.
+    """
+
+    text: str
+    type: QuoteType
+    start: int
+    end: int
+    parts: list[Part] = field(default_factory=list)
+    speaker: Speaker | None = None
+    cue: Cue | None = None
+    date: str | None = None
+    date_basis: DateBasis | None = None
+    confidence: float = 0.0
+    article: ArticleRef = field(default_factory=ArticleRef)
+    schema: int = SCHEMA_VERSION
+
+
+@dataclass
+class ErrorRecord(DataClassJsonMixin):
+    """An input, or one article of it, that could not be read or processed, and why.
+
+    ``line`` is the 1-based line number inside a JSONL input, when the error is tied to one.
+    """
+
+    path: str
+    error: str
+    index: int | None = None
+    line: int | None = None
+    id: str | None = None

