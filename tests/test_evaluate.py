@@ -79,8 +79,11 @@ def _noisy(gold_dir: Path, seed: int) -> list[dict]:
             preds.append(dict(p))  # a duplicate: one of the two is spurious
         if rng.random() < 0.15:
             preds.append(_as_prediction(g, meta, None, "Il fait beau aujourd'hui à Paris"))
-    preds.append(_as_prediction({"file": "not-in-gold.txt", "article": 0, "text": "x",
-                                 "type": "direct"}, {}, "X"))
+    preds.append(
+        _as_prediction(
+            {"file": "not-in-gold.txt", "article": 0, "text": "x", "type": "direct"}, {}, "X"
+        )
+    )
     rng.shuffle(preds)
     return preds
 
@@ -94,7 +97,9 @@ def _write(tmp_path: Path, name: str, preds: list[dict]) -> Path:
 def _reference(pred_path: Path, gold_dir: Path) -> dict:
     out = subprocess.run(
         [sys.executable, str(REFERENCE), str(pred_path), str(gold_dir), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout)
 
@@ -104,9 +109,16 @@ def test_perfect_predictions_score_one():
     gold_dir = GOLD_DIRS[0]
     s = evaluate(_perfect(gold_dir), gold_dir)
     assert s.gold_quotes == 42 and s.matched == 42 and s.exact_matched == 42
-    for name in ("quote_f1", "exact_f1", "attribution_f1", "canonical_speaker_accuracy_on_matched",
-                 "type_accuracy_on_matched", "date_accuracy_on_matched", "mean_span_overlap",
-                 "article_metadata_accuracy"):
+    for name in (
+        "quote_f1",
+        "exact_f1",
+        "attribution_f1",
+        "canonical_speaker_accuracy_on_matched",
+        "type_accuracy_on_matched",
+        "date_accuracy_on_matched",
+        "mean_span_overlap",
+        "article_metadata_accuracy",
+    ):
         assert getattr(s, name) == 1.0, name
     assert s.errors == []
 
@@ -119,21 +131,49 @@ def test_empty_predictions_score_zero_and_list_every_miss():
 
 
 def test_cut_quote_matches_by_overlap_but_not_exactly(tmp_path: Path):
-    """"Nous gagnerons la coupe" found as "Nous gagnerons la": overlap 0.75, not exact."""
-    (tmp_path / "gold.jsonl").write_text(json.dumps({
-        "file": "a.txt", "article": 0, "text": "Nous gagnerons la coupe", "type": "direct",
-        "speaker": ["Marie Dupont"], "date": "2024-05-01"}) + "\n", "utf-8")
-    quote = Quote(text="Nous gagnerons la", type="direct", start=0, end=17,
-                  speaker=Speaker(name="Marie Dupont"), date="2024-05-01",
-                  article=ArticleRef(path="a.txt"))
+    """ "Nous gagnerons la coupe" found as "Nous gagnerons la": overlap 0.75, not exact."""
+    (tmp_path / "gold.jsonl").write_text(
+        json.dumps(
+            {
+                "file": "a.txt",
+                "article": 0,
+                "text": "Nous gagnerons la coupe",
+                "type": "direct",
+                "speaker": ["Marie Dupont"],
+                "date": "2024-05-01",
+            }
+        )
+        + "\n",
+        "utf-8",
+    )
+    quote = Quote(
+        text="Nous gagnerons la",
+        type="direct",
+        start=0,
+        end=17,
+        speaker=Speaker(name="Marie Dupont"),
+        date="2024-05-01",
+        article=ArticleRef(path="a.txt"),
+    )
     s = evaluate([quote], tmp_path)
     assert (s.quote_f1, s.exact_f1, s.mean_span_overlap) == (1.0, 0.0, 0.75)
 
 
 def test_unknown_source_is_right_only_when_left_unnamed(tmp_path: Path):
-    (tmp_path / "gold.jsonl").write_text(json.dumps({
-        "file": "a.txt", "article": 0, "text": "Il pleuvra demain", "type": "indirect",
-        "speaker": [], "date": None}) + "\n", "utf-8")
+    (tmp_path / "gold.jsonl").write_text(
+        json.dumps(
+            {
+                "file": "a.txt",
+                "article": 0,
+                "text": "Il pleuvra demain",
+                "type": "indirect",
+                "speaker": [],
+                "date": None,
+            }
+        )
+        + "\n",
+        "utf-8",
+    )
     pred = {"text": "Il pleuvra demain", "type": "indirect", "article": {"path": "a.txt"}}
     assert evaluate([pred], tmp_path).attribution_f1 == 1.0
     named = pred | {"speaker": {"name": "Météo France"}}
@@ -166,12 +206,13 @@ def test_error_listing_agrees_with_reference_scorer(tmp_path: Path, capsys):
     ours = capsys.readouterr().out
     theirs = subprocess.run(
         [sys.executable, str(REFERENCE), str(path), str(gold_dir), "--show-errors"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
-    listed = [line for line in theirs.splitlines() if line.strip()]
-    assert all(line in ours.splitlines() for line in listed if not line.startswith(
-        ("quote_", "attribution_", "speaker_acc", "canonical_", "type_", "date_acc", "mean_",
-         "article_meta", "gold_", "predicted_", "matched")))
+    # The error list comes first, then a blank line, then the scores.
+    assert ours.split("\n\n")[0] == theirs.split("\n\n")[0]
+    assert ours.count("spurious") >= 1 and ours.count("missed") >= 1
 
 
 def test_quotes_and_their_jsonl_score_the_same(tmp_path: Path):
