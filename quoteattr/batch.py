@@ -1,0 +1,420 @@
+"""Batch extraction: worker processes, input order, the manifest, and resuming after a crash.
+
+The input is a lazy stream of :class:`~quoteattr.model.Article` records (and
+:class:`~quoteattr.model.ErrorRecord` for inputs that could not be read). It is cut into
+chunks of consecutive articles; each chunk goes to a worker process that holds its own
+:class:`~quoteattr.pipeline.Extractor` (one spaCy model per process) and sends back, for each
+article, its quotes already serialised as JSON lines plus its manifest entry. Chunks are
+written back strictly in input order, so the output bytes do not depend on the number of
+workers.
+
+Writing is crash-safe: an article's quote lines are written and flushed before its manifest
+line, so after a ``kill -9`` the manifest lists exactly the articles whose quotes are all on
+disk. :func:`repair` cuts a torn last line and drops quotes of articles the manifest does not
+list; the articles it does list are skipped on resume.
+
+>>> from quoteattr.model import Article, ErrorRecord
+>>> item_key(Article(text="…", path="a.txt", index=2))
+'["a.txt", 2, null]'
+>>> item_key(ErrorRecord(path="b.jsonl", error="bad JSON", line=7))
+'["b.jsonl", null, 7]'
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from .model import Article, ErrorRecord, Quote
+
+Item = Article | ErrorRecord
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Articles sent to a worker at a time: big enough for ``nlp.pipe`` batching, small enough to
+#: keep output flowing and memory flat.
+DEFAULT_CHUNK = 32
+
+
+@dataclass
+class Options:
+    """How each worker builds its :class:`~quoteattr.pipeline.Extractor`."""
+
+    model: str | None = None
+    fast: bool = False
+    batch_size: int = 16
+
+
+@dataclass
+class Done:
+    """One article (or unreadable input) after extraction, ready to be written."""
+
+    key: str
+    lines: list[str]
+    manifest: dict[str, Any]
+
+    @property
+    def ok(self) -> bool:
+        return self.manifest["status"] == "ok"
+
+
+@dataclass
+class Summary:
+    """What a run did: counts for the closing message on stderr."""
+
+    articles: int = 0
+    quotes: int = 0
+    errors: int = 0
+    skipped: int = 0
+
+
+def item_key(item: Item) -> str:
+    """The identity of an article or unreadable input in the manifest: ``[path, index, line]``.
+
+    Articles are keyed by their input path and position in it; read errors by path and the
+    index or JSONL line they concern, so an article and an error never share a key.
+    """
+    if isinstance(item, ErrorRecord):
+        return _key(item.path, item.index, item.line)
+    return _key(item.path, item.index, None)
+
+
+def _key(path: str, index: int | None, line: int | None) -> str:
+    return json.dumps([path, index, line], ensure_ascii=False)
+
+
+def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, Any]:
+    """The manifest line of one article (status ``ok``) or failed input (status ``error``)."""
+    error = quotes.error if isinstance(quotes, ErrorRecord) else None
+    if isinstance(item, ErrorRecord):
+        error = item.error
+    return {
+        "id": item.id or "",
+        "path": item.path,
+        "index": item.index,
+        "line": item.line if isinstance(item, ErrorRecord) else None,
+        "title": item.title if isinstance(item, Article) else None,
+        "n_quotes": len(quotes) if isinstance(quotes, list) else 0,
+        "status": "error" if error is not None else "ok",
+        "error": error,
+    }
+
+
+def quote_line(quote: Quote) -> str:
+    """One output line: the quote as JSON (keys in model order, UTF-8 kept readable)."""
+    return quote.to_json(ensure_ascii=False) + "\n"
+
+
+# --- worker side -------------------------------------------------------------------------
+
+_extractors: dict[tuple[Any, ...], Any] = {}
+_lock = threading.Lock()
+
+
+def _extractor(options: Options) -> Any:
+    """The process's Extractor for ``options``, built on first use (one model per process)."""
+    from .pipeline import Extractor
+
+    key = (options.model, options.fast, options.batch_size)
+    if key not in _extractors:
+        kwargs: dict[str, Any] = {"model": options.model, "batch_size": options.batch_size}
+        # Only ask for fast mode when wanted, so normal runs work with any Extractor version.
+        if options.fast:
+            kwargs["fast"] = True
+        _extractors[key] = Extractor(**kwargs)
+    return _extractors[key]
+
+
+def _init_worker(options: Options) -> None:
+    # Ctrl-C is the parent's to handle; workers just stop when the pool shuts down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _extractor(options)
+
+
+def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
+    """Extracts the quotes of a chunk of articles in this process; the unit of parallel work.
+
+    Runs inside a spaCy memory zone so that strings of the chunk are freed afterwards: a
+    worker's memory stays flat however many articles it sees.
+    """
+    # Dask may run several tasks of one worker in threads; one Extractor is not thread-safe.
+    with _lock:
+        ex = _extractor(options)
+        articles = [a for a in chunk if isinstance(a, Article)]
+        with ex.nlp.memory_zone():
+            results = iter(list(ex.pipe(articles)))
+        done = []
+        for item in chunk:
+            if isinstance(item, ErrorRecord):
+                done.append(Done(item_key(item), [], manifest_entry(item, [])))
+                continue
+            _, quotes = next(results)
+            lines = [] if isinstance(quotes, ErrorRecord) else [quote_line(q) for q in quotes]
+            done.append(Done(item_key(item), lines, manifest_entry(item, quotes)))
+        return done
+
+
+# --- parent side -------------------------------------------------------------------------
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items, read lazily.
+
+    >>> list(chunked(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def ordered_map(
+    fn: Callable[[T], R],
+    tasks: Iterable[T],
+    submit: Callable[[Callable[[T], R], T], Future[R]] | None,
+    window: int,
+) -> Iterator[R]:
+    """``fn`` over ``tasks``, results in task order, at most ``window`` tasks in flight.
+
+    ``submit`` hands a task to an executor (a process pool, a Dask client); ``None`` runs
+    tasks here. The window keeps input reading lazy: tasks are pulled only as results leave.
+
+    >>> list(ordered_map(lambda x: x * 2, [1, 2, 3], None, 2))
+    [2, 4, 6]
+    """
+    if submit is None:
+        yield from map(fn, tasks)
+        return
+    pending: deque[Future[R]] = deque()
+    for task in tasks:
+        pending.append(submit(fn, task))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def extract_items(
+    items: Iterable[Item],
+    *,
+    workers: int = 1,
+    options: Options | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    submit: Callable[..., Future[Any]] | None = None,
+) -> Iterator[Done]:
+    """Each item's :class:`Done` record, in input order, computed by ``workers`` processes.
+
+    ``workers=1`` runs in this process. ``submit`` replaces the process pool by another
+    executor (see :mod:`quoteattr.dask`). Chunks are the same whatever the number of
+    workers, so the results are too.
+    """
+    task = _Task(options or Options())
+    chunks = chunked(items, chunk_size)
+    if submit is not None:
+        # Enough chunks in flight to keep a whole cluster busy, few enough to stay lazy.
+        for done in ordered_map(task, chunks, submit, window=64):
+            yield from done
+        return
+    if workers <= 1:
+        for done in ordered_map(task, chunks, None, 1):
+            yield from done
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        # A fresh interpreter per worker: no inherited threads or locks from the parent.
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(task.options,),
+    )
+    try:
+        # Two chunks per worker in flight: none idles while the parent writes.
+        for done in ordered_map(task, chunks, pool.submit, window=2 * workers):
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Task:
+    """A picklable ``process_chunk`` bound to its options (lambdas cannot cross processes)."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def __call__(self, chunk: list[Item]) -> list[Done]:
+        return process_chunk(chunk, self.options)
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --- output, manifest, resume ------------------------------------------------------------
+
+
+def manifest_path(output: str | Path) -> Path:
+    """Where the manifest of ``output`` goes: ``OUT.articles.jsonl`` beside it.
+
+    >>> manifest_path("runs/quotes.jsonl").as_posix()
+    'runs/quotes.articles.jsonl'
+    """
+    p = Path(output)
+    stem = p.name[: -len(".jsonl")] if p.name.endswith(".jsonl") else p.name
+    return p.with_name(stem + ".articles.jsonl")
+
+
+def repair(output: Path, manifest: Path) -> set[str]:
+    """Makes ``output`` and ``manifest`` consistent after a crash; returns the finished keys.
+
+    Both files lose a torn last line; output lines of articles that the manifest does not
+    list (their writing was cut short) are dropped, since those articles will run again.
+    """
+    done: set[str] = set()
+    if manifest.exists():
+        _cut_torn_line(manifest)
+        with manifest.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                try:
+                    rec = json.loads(line)
+                    done.add(_key(rec["path"], rec["index"], rec.get("line")))
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise ValueError(f"{manifest}:{n}: not a quoteattr manifest line") from exc
+    if output.exists():
+        _cut_torn_line(output)
+        _drop_unfinished(output, done)
+    return done
+
+
+def _cut_torn_line(path: Path) -> None:
+    """Truncates ``path`` after its last newline: a line without one was cut by a crash."""
+    with path.open("rb+") as f:
+        size = f.seek(0, os.SEEK_END)
+        pos = size
+        block = 1 << 16
+        while pos > 0:
+            start = max(0, pos - block)
+            f.seek(start)
+            data = f.read(pos - start)
+            nl = data.rfind(b"\n")
+            if nl >= 0:
+                end = start + nl + 1
+                if end != size:
+                    f.truncate(end)
+                return
+            pos = start
+        f.truncate(0)
+
+
+def _drop_unfinished(output: Path, done: set[str]) -> None:
+    """Removes quote lines whose article is not in ``done``, keeping the others' order."""
+    keep_until = None  # byte offset of the first line to drop, if all dropped lines trail
+    tail_only = True
+    offset = 0
+    with output.open("rb") as f:
+        for raw in f:
+            a = json.loads(raw).get("article") or {}
+            if _key(a.get("path", ""), a.get("index"), None) not in done:
+                if keep_until is None:
+                    keep_until = offset
+            elif keep_until is not None:
+                tail_only = False
+                break
+            offset += len(raw)
+    if keep_until is None:
+        return
+    if tail_only:
+        # The usual case: the article being written at the crash is last. Cut it off.
+        with output.open("rb+") as f:
+            f.truncate(keep_until)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    with output.open("rb") as src, tmp.open("wb") as dst:
+        for raw in src:
+            a = json.loads(raw).get("article") or {}
+            if _key(a.get("path", ""), a.get("index"), None) in done:
+                dst.write(raw)
+    os.replace(tmp, output)
+
+
+class OutputError(OSError):
+    """The output or the manifest cannot be written (full disk, no permission…)."""
+
+
+class Writer:
+    """Writes quote lines and manifest lines so that a crash never loses or doubles a record.
+
+    For each article: its quotes, flushed; then its manifest line, flushed. Write failures
+    become :class:`OutputError` naming the file.
+    """
+
+    def __init__(self, out: IO[str], manifest: IO[str] | None = None) -> None:
+        self.out = out
+        self.manifest = manifest
+
+    def write(self, done: Done) -> None:
+        if done.lines:
+            self._put(self.out, "".join(done.lines))
+        if self.manifest is not None:
+            self._put(self.manifest, json.dumps(done.manifest, ensure_ascii=False) + "\n")
+
+    @staticmethod
+    def _put(f: IO[str], text: str) -> None:
+        try:
+            f.write(text)
+            f.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: not a disk problem, the CLI ends quietly
+        except OSError as exc:
+            name = getattr(f, "name", "output")
+            raise OutputError(exc.errno, f"cannot write {name}: {exc.strerror or exc}") from exc
+
+
+def run(
+    items: Iterable[Item],
+    writer: Writer,
+    *,
+    workers: int = 1,
+    options: Options | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    skip: set[str] | None = None,
+    submit: Callable[..., Future[Any]] | None = None,
+    on_done: Callable[[Done], None] | None = None,
+) -> Summary:
+    """Extracts ``items`` and writes the results in input order; returns the counts.
+
+    Items whose key is in ``skip`` (finished in an earlier run) are not processed again.
+    """
+    summary = Summary()
+
+    def todo() -> Iterator[Item]:
+        for item in items:
+            if skip and item_key(item) in skip:
+                summary.skipped += 1
+                continue
+            yield item
+
+    for done in extract_items(
+        todo(), workers=workers, options=options, chunk_size=chunk_size, submit=submit
+    ):
+        writer.write(done)
+        summary.quotes += done.manifest["n_quotes"]
+        if done.ok:
+            summary.articles += 1
+        else:
+            summary.errors += 1
+        if on_done is not None:
+            on_done(done)
+    return summary

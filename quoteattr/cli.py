@@ -1,0 +1,280 @@
+"""The ``quoteattr`` command: ``extract`` (here), ``render`` and ``evaluate`` (their modules).
+
+``quoteattr extract PATH... [-o OUT.jsonl]`` writes one JSON quote per line, in input order,
+with a manifest ``OUT.articles.jsonl`` listing every article and unreadable input. Every
+option maps to an argument of :func:`quoteattr.batch.run` or
+:func:`quoteattr.reading.read_paths`.
+
+Exit codes: 0 done; 1 done but some input failed and ``--strict`` was given; 2 the run could
+not be done (bad option, unwritable output, worker crash); 130 interrupted.
+
+>>> main(["extract", "--workers", "0", "x.txt"])
+Traceback (most recent call last):
+SystemExit: 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+
+#: Subcommands implemented elsewhere: name -> module whose ``cli_main(argv)`` runs it.
+_DELEGATED = {
+    "render": "quoteattr.render",
+    "evaluate": "quoteattr.evaluate",
+}
+
+#: Exit code when the run itself failed (as opposed to some inputs failing).
+EXIT_FAILED = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the ``quoteattr`` command line with ``argv`` (default: ``sys.argv[1:]``)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in _DELEGATED:
+        return _delegate(argv[0], argv[1:])
+    args = _parser().parse_args(argv)
+    return _extract(args)
+
+
+def _delegate(name: str, argv: list[str]) -> int:
+    import importlib
+
+    # Imported only now, so a missing or broken module only breaks its own subcommand.
+    try:
+        module = importlib.import_module(_DELEGATED[name])
+    except ImportError as exc:
+        print(f"quoteattr {name}: not available ({exc})", file=sys.stderr)
+        return EXIT_FAILED
+    return int(module.cli_main(argv) or 0)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quoteattr",
+        description="Who said what, and when, in French news.",
+        epilog="Also: 'quoteattr render --help', 'quoteattr evaluate --help'.",
+    )
+    parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("render", help="show quotes in their articles (see 'render --help')")
+    sub.add_parser("evaluate", help="score quotes against a gold set (see 'evaluate --help')")
+    ex = sub.add_parser(
+        "extract",
+        help="extract quotations to JSONL",
+        description="Extract the quotations of French news articles as JSON lines.",
+        epilog="Example: quoteattr extract corpus/ -o quotes.jsonl --workers 4",
+    )
+    ex.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files (.txt .html .json .jsonl, optionally .gz/.bz2/.xz), directories, globs, "
+        "or - for stdin",
+    )
+    ex.add_argument("-o", "--output", metavar="OUT", help="output JSONL (default: stdout)")
+    ex.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="per-article manifest (default with -o: OUT.articles.jsonl beside it)",
+    )
+    ex.add_argument(
+        "--date", type=_iso_date, help="publication date (YYYY-MM-DD) of undated inputs"
+    )
+    ex.add_argument("--publisher", help="publisher of inputs that name none")
+    ex.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="worker processes, each loading the model once (default: all cores)",
+    )
+    ex.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="articles per task sent to a worker (default: 32)",
+    )
+    ex.add_argument("--model", help="spaCy pipeline to load (default: fr_core_news_md)")
+    ex.add_argument(
+        "--fast", action="store_true", help="parse only passages that can hold reported speech"
+    )
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run: skip articles already in the manifest",
+    )
+    ex.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (tcp://host:8786) or 'local' for a local one",
+    )
+    ex.add_argument("--strict", action="store_true", help="exit with 1 if any input failed")
+    ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    ex.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    return parser
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2023-09-20") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return n
+
+
+def _fail(message: str) -> int:
+    print(f"quoteattr: error: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from . import batch
+
+    started = time.monotonic()
+    try:
+        return _run_extract(args, started)
+    except KeyboardInterrupt:
+        hint = " (rerun with --resume to continue)" if args.output else ""
+        print(f"\nquoteattr: interrupted{hint}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 141  # the reader of our output went away (``| head``): nothing to report
+    except Exception as exc:
+        if args.debug:
+            raise
+        if isinstance(exc, batch.OutputError):
+            return _fail(str(exc.strerror))
+        if isinstance(exc, OSError) and exc.filename:
+            return _fail(f"cannot open {exc.filename}: {exc.strerror}")
+        if type(exc).__name__ == "BrokenProcessPool":
+            return _fail("a worker process died (out of memory?); rerun with --resume")
+        return _fail(f"{type(exc).__name__}: {exc} (use --debug for the traceback)")
+
+
+def _run_extract(args: argparse.Namespace, started: float) -> int:
+    from . import batch
+
+    to_stdout = args.output in (None, "-")
+    if args.resume and to_stdout:
+        return _fail("--resume needs -o OUT: there is no output file to continue")
+    manifest = Path(args.manifest) if args.manifest else None
+    if manifest is None and not to_stdout:
+        manifest = batch.manifest_path(args.output)
+
+    skip: set[str] = set()
+    if args.resume:
+        try:
+            skip = batch.repair(Path(args.output), manifest)  # type: ignore[arg-type]
+        except ValueError as exc:
+            return _fail(f"cannot resume: {exc}")
+    mode = "a" if args.resume else "w"
+    out = _open_stdout() if to_stdout else _open(args.output, mode)
+    man = _open(manifest, mode) if manifest is not None else None
+
+    options = batch.Options(model=args.model, fast=args.fast)
+    workers = args.workers or batch.default_workers()
+    progress = _progress(args)
+    writer = batch.Writer(out, man)
+
+    def on_done(done: batch.Done) -> None:
+        progress.update(1)
+        if not done.ok:
+            where = done.manifest["path"] or "<stdin>"
+            progress.write(f"quoteattr: skipped {where}: {done.manifest['error']}", sys.stderr)
+
+    submit, close = _executor(args, workers)
+    try:
+        summary = batch.run(
+            _read(args),
+            writer,
+            workers=1 if submit else workers,
+            options=options,
+            chunk_size=args.chunk_size or batch.DEFAULT_CHUNK,
+            skip=skip,
+            submit=submit,
+            on_done=on_done,
+        )
+    finally:
+        progress.close()
+        close()
+        for f in (man, None if to_stdout else out):
+            _close(f)
+
+    took = time.monotonic() - started
+    skipped = f", {summary.skipped} already done" if summary.skipped else ""
+    print(
+        f"quoteattr: {summary.articles} articles, {summary.quotes} quotes, "
+        f"{summary.errors} errors{skipped} in {took:.1f} s",
+        file=sys.stderr,
+    )
+    return 1 if args.strict and summary.errors else 0
+
+
+def _read(args: argparse.Namespace) -> Iterator[Any]:
+    from .reading import read_paths
+
+    yield from read_paths(args.paths, date=args.date, publisher=args.publisher)
+
+
+def _open(path: str | Path, mode: str) -> IO[str]:
+    try:
+        return open(path, mode, encoding="utf-8", newline="\n")  # noqa: SIM115 - closed by caller
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def _close(f: IO[str] | None) -> None:
+    try:
+        if f is not None:
+            f.close()
+    except OSError:
+        pass  # a write error already stopped the run and is being reported
+
+
+def _open_stdout() -> IO[str]:
+    # JSONL is UTF-8 whatever the terminal's locale says.
+    sys.stdout.reconfigure(encoding="utf-8", newline="\n")  # type: ignore[union-attr]
+    return sys.stdout
+
+
+def _silence_stdout() -> None:
+    import os
+
+    # Python flushes stdout again at exit; point it at /dev/null so that flush cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    from tqdm import tqdm
+
+    # A bar only for a person watching a terminal; logs and pipes get the summary alone.
+    quiet = args.no_progress or not sys.stderr.isatty()
+    return tqdm(unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+
+
+def _executor(args: argparse.Namespace, workers: int) -> tuple[Any, Any]:
+    """``(submit, close)`` for a Dask run, or ``(None, no-op)`` for local processes."""
+    if not args.dask:
+        return None, lambda: None
+    from .dask import connect
+
+    return connect(args.dask, workers=workers)

@@ -1,0 +1,247 @@
+"""Quote extraction on a Dask cluster: a bag of quote dicts, written as JSONL or Parquet.
+
+Needs the ``dask`` extra (``pip install "quoteattr[dask]"``). Each Dask worker process loads
+the spaCy model once, on its first task, and keeps it; work is done in the same chunks and
+by the same function as ``quoteattr extract`` on one machine, so the quotes are the same.
+
+    from distributed import Client
+    from quoteattr.dask import extract_bag, to_jsonl
+
+    client = Client("tcp://scheduler:8786")
+    to_jsonl(extract_bag(["/shared/corpus/"]), "/shared/quotes/")
+
+Input files must be readable under the same paths on every worker (a shared file system).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .batch import DEFAULT_CHUNK, Options, chunked, process_chunk
+from .model import Article
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    import dask.bag as db
+
+#: Input files per bag partition when a bag is built from paths.
+FILES_PER_PARTITION = 8
+
+
+def extract_bag(
+    paths_or_bag: Iterable[str | Path] | db.Bag,
+    *,
+    date: str | None = None,
+    publisher: str | None = None,
+    fast: bool = False,
+    model: str | None = None,
+    files_per_partition: int = FILES_PER_PARTITION,
+) -> db.Bag:
+    """A Dask bag of quote dicts (``Quote.to_dict()`` layout) for files or a bag of articles.
+
+    ``paths_or_bag`` is either input paths (files, directories, globs, as for
+    ``quoteattr extract``; directories and globs are listed here, files are read on the
+    workers) or a bag whose items are :class:`~quoteattr.model.Article` records, article
+    dicts (``{"text": …, "title": …}``) or bare texts. ``date`` and ``publisher`` fill in
+    inputs that lack them, as ``--date`` and ``--publisher`` do.
+    """
+    import dask.bag as db
+
+    options = Options(model=model, fast=fast)
+    if isinstance(paths_or_bag, db.Bag):
+        return paths_or_bag.map_partitions(_extract_articles, options, date, publisher)
+    files = list(_input_files([str(p) for p in paths_or_bag]))
+    if not files:
+        raise ValueError(f"no input files in {list(paths_or_bag)!r}")
+    bag = db.from_sequence(files, partition_size=max(1, files_per_partition))
+    return bag.map_partitions(_extract_files, options, date, publisher)
+
+
+def to_jsonl(bag: db.Bag, directory: str | Path) -> list[str]:
+    """Writes quote dicts as ``part-N.jsonl`` files in ``directory``; returns their paths."""
+    return _write_parts(bag, directory, "jsonl", _write_jsonl)
+
+
+def to_parquet(bag: db.Bag, directory: str | Path) -> list[str]:
+    """Writes quote dicts as ``part-N.parquet`` files in ``directory`` (needs ``pyarrow``).
+
+    Nested records (speaker, cue, article, parts) become Parquet structs and lists, with one
+    schema for every part so that the directory reads back as one dataset.
+    """
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise ImportError("to_parquet needs pyarrow: pip install pyarrow") from None
+    return _write_parts(bag, directory, "parquet", _write_parquet)
+
+
+def _write_parts(
+    bag: db.Bag, directory: str | Path, ext: str, write: Callable[[list[Any], str], str]
+) -> list[str]:
+    import dask
+
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    # Each partition is written where it was computed; only file names come back.
+    writes = [
+        dask.delayed(write)(part, os.path.join(str(directory), f"part-{i:05d}.{ext}"))
+        for i, part in enumerate(bag.to_delayed())
+    ]
+    return list(dask.compute(*writes))
+
+
+def _write_jsonl(records: list[dict[str, Any]], path: str) -> str:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return path
+
+
+def connect(address: str, *, workers: int = 1) -> tuple[Callable[..., Future[Any]], Callable]:
+    """``(submit, close)`` for the Dask cluster at ``address``, or a new local one.
+
+    ``"local"`` starts a :class:`distributed.LocalCluster` of ``workers`` single-threaded
+    processes; anything else is a scheduler address (``tcp://host:8786``).
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ImportError('--dask needs the dask extra: pip install "quoteattr[dask]"') from None
+
+    cluster = None
+    if address == "local":
+        # One thread per process: spaCy parsing is CPU-bound and holds the GIL.
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(address, timeout="30s")
+        except OSError as exc:
+            raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+    def submit(fn: Callable[..., Any], task: Any) -> Future[Any]:
+        # pure=False: two equal chunks are still two tasks, each with its own output lines.
+        return client.submit(fn, task, pure=False)
+
+    def close() -> None:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+    return submit, close
+
+
+def _extract_articles(
+    items: Iterable[Any], options: Options, date: str | None, publisher: str | None
+) -> list[dict[str, Any]]:
+    return list(_quotes(_articles(items, date, publisher), options))
+
+
+def _extract_files(
+    paths: Iterable[str], options: Options, date: str | None, publisher: str | None
+) -> list[dict[str, Any]]:
+    from .reading import read_paths
+
+    return list(_quotes(read_paths(list(paths), date=date, publisher=publisher), options))
+
+
+def _quotes(items: Iterable[Any], options: Options) -> Iterator[dict[str, Any]]:
+    for chunk in chunked(items, DEFAULT_CHUNK):
+        for done in process_chunk(chunk, options):
+            for line in done.lines:
+                yield json.loads(line)
+
+
+def _articles(items: Iterable[Any], date: str | None, publisher: str | None) -> Iterator[Any]:
+    for n, item in enumerate(items):
+        if isinstance(item, str):
+            item = Article(text=item, index=n)
+        elif isinstance(item, dict):
+            item = Article.from_dict(item)
+        elif not isinstance(item, Article):
+            raise TypeError(f"bag item {n} is a {type(item).__name__}, not an Article")
+        if date and not item.date:
+            item.date = date
+        if publisher and not item.publisher:
+            item.publisher = publisher
+        yield item
+
+
+def _input_files(paths: list[str]) -> Iterator[str]:
+    """The files behind ``paths``: directories listed recursively and globs expanded, sorted."""
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs.sort()
+                for name in sorted(names):
+                    path = os.path.join(root, name)
+                    if not _is_side_file(name):
+                        yield path
+        elif glob.has_magic(p):
+            yield from sorted(glob.glob(p))
+        else:
+            yield p
+
+
+def _is_side_file(name: str) -> bool:
+    # Gold sets and manifests sit beside articles in directories but hold no article text.
+    return (
+        name.startswith(".")
+        or name in ("gold.jsonl", "articles.jsonl")
+        or name.endswith(".articles.jsonl")
+    )
+
+
+def _write_parquet(records: list[dict[str, Any]], path: str) -> str:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(records, schema=_schema()), path)
+    return path
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    s, i, f = pa.string(), pa.int64(), pa.float64()
+    span = [("start", i), ("end", i)]
+    return pa.schema(
+        [
+            ("text", s),
+            ("type", s),
+            ("start", i),
+            ("end", i),
+            ("parts", pa.list_(pa.struct([*span, ("text", s)]))),
+            (
+                "speaker",
+                pa.struct(
+                    [("name", s), ("mention", s), *span, ("kind", s), ("role", s), ("gender", s)]
+                ),
+            ),
+            ("cue", pa.struct([("text", s), ("lemma", s), *span])),
+            ("date", s),
+            ("date_basis", s),
+            ("confidence", f),
+            (
+                "article",
+                pa.struct(
+                    [
+                        ("id", s),
+                        ("path", s),
+                        ("index", i),
+                        ("title", s),
+                        ("date", s),
+                        ("url", s),
+                        ("publisher", s),
+                    ]
+                ),
+            ),
+            ("schema", i),
+        ]
+    )
