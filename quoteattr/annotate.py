@@ -1,0 +1,92 @@
+"""One parsed doc in, its quotations out: detection, then speakers, then dates.
+
+This is the body of the ``quoteattr`` spaCy component; each step lives in its own package
+(:mod:`quoteattr.detect`, :mod:`quoteattr.attribute`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .attribute.dates import event_dates, find_date
+from .attribute.speakers import attribute
+from .detect import find_quotes
+from .detect.cues import CueLexicon
+from .detect.found import Found
+from .detect.marks import pair_marks
+from .detect.sentences import sentence_units
+from .model import Cue, Part, Quote
+
+
+def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote]:
+    """The quotations of ``doc`` as :class:`Quote` records (offsets into ``doc.text``)."""
+    found = find_quotes(doc, lexicon)
+    if not found:
+        return []
+    speakers = attribute(doc, found)
+    dates = _dates(doc, found, published)
+    quotes = []
+    for f, speaker, (date, basis) in zip(found, speakers, dates, strict=True):
+        parts = [Part(a, b, doc.text[a:b]) for a, b in f.parts]
+        cue = None
+        if f.cue is not None:
+            cue = Cue(f.cue.text, f.cue_lemma or f.cue.root.lemma_, f.cue.start_char,
+                      f.cue.end_char)
+        confidence = f.confidence if speaker is not None else f.confidence * 0.8
+        quotes.append(
+            Quote(
+                text=" ".join(p.text for p in parts),
+                type=f.type,  # type: ignore[arg-type]
+                start=f.start,
+                end=f.end,
+                parts=parts if len(parts) > 1 else [],
+                speaker=speaker,
+                cue=cue,
+                date=date,
+                date_basis=basis,  # type: ignore[arg-type]
+                confidence=round(confidence, 3),
+            )
+        )
+    return quotes
+
+
+def _dates(
+    doc: Doc, found: list[Found], published: str | None
+) -> list[tuple[str | None, str | None]]:
+    """Statement date of each quotation: its own clause, else the last dated speech event
+    before it, else publication."""
+    text = doc.text
+    quoted = pair_marks(text)
+    units = sentence_units(text, quoted)
+    content = bytearray(len(text) + 1)
+    for f in found:
+        for a, b in f.parts:
+            content[a:b] = b"\x01" * (b - a)
+    events = event_dates(text, units, content, published)
+    out: list[tuple[str | None, str | None]] = []
+    for f in found:
+        own = _own_date(text, f, content, published)
+        if own is not None:
+            events.append((f.start, *own))
+            events.sort()
+            out.append(own)
+            continue
+        before = [e for e in events if e[0] <= f.start]
+        if before:
+            out.append((before[-1][1], before[-1][2]))
+        elif published:
+            out.append((published[:10], "article"))
+        else:
+            out.append((None, None))
+    return out
+
+
+def _own_date(
+    text: str, f: Found, content: bytearray, published: str | None
+) -> tuple[str, str] | None:
+    """A date in the quotation's cue clause (its incise or introduction), outside content."""
+    a, b = f.outer
+    if b <= a:
+        return None
+    narrative = "".join(" " if content[k] else text[k] for k in range(a, b))
+    return find_date(narrative, published)

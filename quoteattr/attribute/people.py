@@ -1,0 +1,234 @@
+"""Who is who in one article: the people and organisations it names, with their canonical
+name, gender, role and every place they are mentioned.
+
+« Wang Yi, membre du Bureau politique… » then « M. Wang » are one source, « Wang Yi », with
+the role « membre du Bureau politique… »; « Le président chinois Xi Jinping » … « M. Xi » …
+« le président chinois » are one source, « Xi Jinping ». Built once per doc from the named
+entities and a few surface patterns; no re-parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from ..detect.clauses import TITLES
+
+_FEMININE_TITLES = {"mme", "mme.", "mlle", "mmes"}
+_MASCULINE_TITLES = {"m.", "m", "mm."}
+_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "son", "sa", "ses",
+             "leur", "leurs", "ce", "cet", "cette", "ces"}
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> frozenset[str]:
+    """Nouns that make a description an organisation (« le gouvernement », « l'agence »)."""
+    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text(
+        "utf-8"
+    )
+    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+
+
+@dataclass
+class Person:
+    """One source of the article (a person or an organisation)."""
+
+    name: str
+    kind: str = "person"
+    gender: str | None = None
+    role: str | None = None
+    words: frozenset[str] = frozenset()
+    # Character offsets where the article names this source, and whether as a subject.
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)
+
+
+class Cast:
+    """The sources of one article, found from its named entities.
+
+    >>> import spacy
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people: list[Person] = []
+        self.by_role: dict[str, Person] = {}
+        self._collect()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _collect(self) -> None:
+        doc = self.doc
+        ents = [e for e in doc.ents if e.label_ in {"PER", "ORG"}]
+        # Full names first, so that « M. Wang » finds « Wang Yi » wherever it stands.
+        for ent in sorted(ents, key=lambda e: -len(_name_words(e))):
+            words = _name_words(ent)
+            if not words:
+                continue
+            person = self._find(words, ent.label_)
+            if person is None:
+                person = Person(
+                    name=_clean_name(ent),
+                    kind="person" if ent.label_ == "PER" else "organisation",
+                    words=frozenset(w.lower() for w in words),
+                )
+                self.people.append(person)
+            person.mentions.append((ent.start_char, ent.end_char, _is_subject(ent)))
+            gender = _title_gender(doc, ent)
+            if gender and person.gender is None:
+                person.gender = gender
+            role = _role_of(doc, ent)
+            if role and person.role is None:
+                person.role = role
+            if role:
+                self.by_role.setdefault(_role_key(role), person)
+            for key in _descriptions_before(doc, ent):
+                self.by_role.setdefault(key, person)
+        for p in self.people:
+            p.mentions.sort()
+
+    def _find(self, words: list[str], label: str) -> Person | None:
+        low = {w.lower() for w in words}
+        best = None
+        for p in self.people:
+            if low <= p.words and (label == "PER") == (p.kind == "person"):
+                if best is None or len(p.words) > len(best.words):
+                    best = p
+        return best
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def by_name(self, mention: Span, at: int) -> Person | None:
+        """The source a naming mention (« M. Wang », « Wang Yi », « Moody's ») refers to."""
+        words = {w.lower() for w in _name_words(mention)}
+        if not words:
+            return None
+        candidates = [p for p in self.people if words <= p.words]
+        if not candidates:
+            return None
+        # Ambiguous surname: the source mentioned most recently before ``at``.
+        def last_before(p: Person) -> int:
+            before = [a for a, _, _ in p.mentions if a <= at]
+            return max(before) if before else -1
+
+        return max(candidates, key=lambda p: (last_before(p), len(p.words)))
+
+    def by_description(self, mention: Span) -> Person | None:
+        """The source a description (« le président chinois ») stands for, if the article
+        links them (« Le président chinois Xi Jinping », « Xi Jinping, président chinois »)."""
+        key = _role_key(mention.text)
+        if not key:
+            return None
+        if key in self.by_role:
+            return self.by_role[key]
+        return None
+
+
+def _name_words(span: Span) -> list[str]:
+    words = []
+    for t in span:
+        if t.lower_ in TITLES or t.is_punct or t.lower_ in _ARTICLES:
+            continue
+        if t.pos_ in {"PROPN", "NOUN", "X", "ADJ"} or t.ent_type_ in {"PER", "ORG"}:
+            if t.text[:1].isupper() or t.ent_type_:
+                words.append(t.text)
+    return words
+
+
+def _clean_name(ent: Span) -> str:
+    toks = list(ent)
+    while toks and (toks[0].lower_ in TITLES or toks[0].lower_ in _ARTICLES):
+        toks = toks[1:]
+    if not toks:
+        return ent.text
+    return ent.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _is_subject(ent: Span) -> bool:
+    return any(t.dep_ in {"nsubj", "nsubj:pass"} for t in ent) or ent.root.dep_.startswith(
+        "nsubj"
+    )
+
+
+def _title_gender(doc: Doc, ent: Span) -> str | None:
+    for t in (ent[0], doc[ent.start - 1] if ent.start else None):
+        if t is None:
+            continue
+        if t.lower_ in _FEMININE_TITLES:
+            return "f"
+        if t.lower_ in _MASCULINE_TITLES:
+            return "m"
+    # « la porte-parole Anne Dupont », « le ministre X »: the determiner of a role before it.
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 4 and doc[i].pos_ in {"NOUN", "ADJ"}:
+        i -= 1
+    if i >= 0 and i < ent.start - 1 and doc[i].pos_ == "DET":
+        g = doc[i].morph.get("Gender")
+        if g:
+            return "f" if g[0] == "Fem" else "m"
+    return None
+
+
+def _role_of(doc: Doc, ent: Span) -> str | None:
+    """The role an apposition gives (« Wang Yi, membre du Bureau politique… ») or a title
+    before the name (« le président chinois Xi Jinping »)."""
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        nxt = doc[ent.end + 1]
+        if nxt.pos_ == "NOUN" and nxt.text[:1].islower() or (
+            nxt.pos_ == "DET" and ent.end + 2 < len(doc) and doc[ent.end + 2].pos_ == "NOUN"
+        ):
+            j = ent.end + 1
+            while j < len(doc) and doc[j].text not in {",", ".", ";", ":", "«", "»"} and (
+                doc[j].pos_ not in {"VERB", "AUX"}
+            ):
+                j += 1
+            if j - (ent.end + 1) <= 30:
+                return doc[ent.end + 1 : j].text
+    desc = _description_before(doc, ent)
+    return desc
+
+
+def _description_before(doc: Doc, ent: Span) -> str | None:
+    """« Le président chinois » in « Le président chinois Xi Jinping » (without the article)."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].text[:1].islower():
+        i -= 1
+    if i < ent.start - 1 and i >= 0 and doc[i].pos_ == "DET":
+        return doc[i + 1 : ent.start].text
+    # « Le conseiller d'Etat et ministre des Affaires étrangères de la Chine, Wang Yi, »
+    if ent.start >= 2 and doc[ent.start - 1].text == ",":
+        j = ent.start - 2
+        while j >= 0 and doc[j].text not in {",", ".", ";", ":"} and ent.start - j < 20:
+            j -= 1
+        span = doc[j + 1 : ent.start - 1]
+        if len(span) >= 2 and span[0].pos_ == "DET" and span[1].pos_ == "NOUN" and not any(
+            t.pos_ in {"VERB", "AUX"} for t in span
+        ):
+            return span[1:].text
+    return None
+
+
+def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
+    desc = _description_before(doc, ent)
+    if not desc:
+        return []
+    keys = [_role_key(desc)]
+    words = desc.split()
+    # « son homologue russe Vladimir Poutine » also answers to « le président russe »? No:
+    # only the words the article wrote; the head noun alone is too vague to link.
+    if len(words) >= 2:
+        keys.append(_role_key(" ".join(words[:2])))
+    return [k for k in keys if k]
+
+
+def _role_key(text: str) -> str:
+    words = text.lower().replace("’", "'").split()
+    while words and (words[0] in _ARTICLES or words[0].endswith("'")):
+        if words[0].endswith("'") and len(words[0]) > 2:
+            break
+        words = words[1:]
+    if words and words[0].startswith(("l'", "d'")):
+        words[0] = words[0][2:]
+    return " ".join(words)

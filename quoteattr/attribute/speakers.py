@@ -1,0 +1,192 @@
+"""From the words detection saw (« M. Wang », « il », « le président chinois ») to a speaker
+a reader can search for (« Wang Yi »), or to no speaker at all when the article does not say.
+
+- names resolve to the fullest name the article gives for that source;
+- descriptions resolve to the named source the article linked them to, or stay as written
+  (kind unnamed, group or organisation);
+- pronouns resolve to the most recent compatible source before them (gender from « il » /
+  « elle » against M./Mme and role agreement; « ils » to a plural subject);
+- a quotation standing alone takes the speaker of the cue just before or after it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..detect.found import Found
+from ..model import Speaker
+from .people import _ARTICLES, Cast, Person, organisation_nouns
+
+_PRONOUNS = {
+    "il": ("m", "sg"), "-il": ("m", "sg"), "-t-il": ("m", "sg"), "lui": ("m", "sg"),
+    "elle": ("f", "sg"), "-elle": ("f", "sg"), "-t-elle": ("f", "sg"),
+    "ils": ("m", "pl"), "-ils": ("m", "pl"), "eux": ("m", "pl"),
+    "elles": ("f", "pl"), "-elles": ("f", "pl"),
+}
+# A pronoun reaches back at most this far for its source (characters): about two paragraphs.
+_PRONOUN_REACH = 1500
+
+
+def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
+    """One speaker (or None) per detected quotation, in the same order."""
+    cast = Cast(doc)
+    speakers: list[Speaker | None] = []
+    history: list[tuple[int, Speaker]] = []  # resolved speakers by position
+    for i, f in enumerate(found):
+        sp = None
+        if f.mention is not None:
+            sp = _resolve(doc, cast, f.mention, history)
+        elif f.rule == "direct:standalone":
+            sp = _neighbour(doc, cast, found, i, history)
+            if sp is not None:
+                f.confidence = min(f.confidence, 0.7)
+        if sp is not None:
+            pos = f.mention.start_char if f.mention is not None else f.start
+            history.append((pos, sp))
+        speakers.append(sp)
+    return speakers
+
+
+def _resolve(
+    doc: Doc, cast: Cast, mention: Span, history: list[tuple[int, Speaker]]
+) -> Speaker | None:
+    text = mention.text.strip()
+    low = text.lower()
+    if low in _PRONOUNS:
+        return _pronoun(doc, cast, mention, history)
+    at = mention.start_char
+    ents = [t for t in mention if t.ent_type_ in {"PER", "ORG"}]
+    if ents or any(t.pos_ == "PROPN" for t in mention):
+        person = cast.by_name(mention, at)
+        if person is not None:
+            return _speaker(person, mention)
+    person = cast.by_description(mention)
+    if person is not None:
+        return _speaker(person, mention)
+    # « le porte-parole du ministère, Wang Wenbin » : a name in apposition.
+    appos = _apposed_name(doc, mention)
+    if appos is not None:
+        person = cast.by_name(appos, at)
+        if person is not None:
+            return _speaker(person, mention)
+    return _description(mention)
+
+
+def _speaker(person: Person, mention: Span) -> Speaker:
+    return Speaker(
+        name=person.name,
+        mention=mention.text,
+        start=mention.start_char,
+        end=mention.end_char,
+        kind=person.kind,  # type: ignore[arg-type]
+        role=person.role,
+        gender=person.gender,  # type: ignore[arg-type]
+    )
+
+
+def _apposed_name(doc: Doc, mention: Span) -> Span | None:
+    if mention.end + 1 < len(doc) and doc[mention.end].text == ",":
+        t = doc[mention.end + 1]
+        if t.ent_type_ == "PER" and t.ent_iob_ == "B":
+            j = mention.end + 2
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            return doc[mention.end + 1 : j]
+    return None
+
+
+def _description(mention: Span) -> Speaker | None:
+    """A source the article never names: its description, as written."""
+    toks = [t for t in mention if not t.is_punct]
+    if not toks:
+        return None
+    heads = [t for t in toks if t.pos_ in {"NOUN", "PROPN"}]
+    if not heads:
+        return None
+    head = heads[0]
+    if head.pos_ == "PROPN":
+        kind = "organisation" if head.ent_type_ in {"ORG", "LOC"} else "person"
+    elif head.lemma_.lower() in organisation_nouns():
+        kind = "organisation"
+    elif "Plur" in head.morph.get("Number"):
+        kind = "group"
+    else:
+        kind = "unnamed"
+    gender = None
+    det = toks[0]
+    if det.pos_ == "DET" and det.morph.get("Gender"):
+        gender = "f" if det.morph.get("Gender")[0] == "Fem" else "m"
+    name = mention.text.strip()
+    if kind in {"organisation", "person"}:
+        words = name.split()
+        while words and words[0].lower() in _ARTICLES:
+            words = words[1:]
+        if words and words[0].lower().startswith(("l'", "l’")) and head.pos_ == "PROPN":
+            words[0] = words[0][2:]
+        name = " ".join(words) or name
+    return Speaker(
+        name=name,
+        mention=mention.text,
+        start=mention.start_char,
+        end=mention.end_char,
+        kind=kind,  # type: ignore[arg-type]
+        gender=gender,  # type: ignore[arg-type]
+    )
+
+
+def _pronoun(
+    doc: Doc, cast: Cast, mention: Span, history: list[tuple[int, Speaker]]
+) -> Speaker | None:
+    """The most recent compatible source before the pronoun."""
+    gender, number = _PRONOUNS[mention.text.strip().lower()]
+    at = mention.start_char
+    candidates: list[tuple[int, Speaker]] = []
+    for pos, sp in history:
+        if pos < at and at - pos <= _PRONOUN_REACH:
+            candidates.append((pos, sp))
+    for person in cast.people:
+        for a, b, subject in person.mentions:
+            if a < at and at - a <= _PRONOUN_REACH and subject:
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    candidates.append((a, _speaker(person, span)))
+    best: tuple[int, Speaker] | None = None
+    for pos, sp in candidates:
+        plural = sp.kind == "group"
+        if (number == "pl") != plural:
+            continue
+        if sp.gender is not None and sp.gender != gender and number == "sg":
+            continue
+        if number == "sg" and sp.kind == "organisation":
+            continue  # « il » stands for a person far more often than for a body
+        if best is None or pos > best[0]:
+            best = (pos, sp)
+    if best is None:
+        return None
+    sp = best[1]
+    return Speaker(
+        name=sp.name,
+        mention=mention.text,
+        start=mention.start_char,
+        end=mention.end_char,
+        kind=sp.kind,
+        role=sp.role,
+        gender=sp.gender or gender,  # type: ignore[arg-type]
+    )
+
+
+def _neighbour(
+    doc: Doc, cast: Cast, found: list[Found], i: int, history: list[tuple[int, Speaker]]
+) -> Speaker | None:
+    """Speaker of a quotation standing alone: the source of the quote just before it, when it
+    is close (same or previous paragraph), else the one just after it."""
+    f = found[i]
+    if history:
+        pos, sp = history[-1]
+        if 0 <= f.start - pos <= 600:
+            return sp
+    if i + 1 < len(found):
+        nxt = found[i + 1]
+        if nxt.mention is not None and 0 <= nxt.start - f.end <= 300:
+            return _resolve(doc, cast, nxt.mention, history)
+    return None

@@ -1,0 +1,77 @@
+"""Finding quotations: which stretches of an article are reported speech, and their cues.
+
+The detectors run on one parsed ``Doc``; they know nothing of speakers' canonical names.
+
+- :mod:`.marks` pairs quotation marks; :mod:`.sentences` cuts sentence units that never split
+  a quotation;
+- :mod:`.direct` keeps the quoted passages someone is reported as saying;
+- :mod:`.indirect` finds que-clauses, infinitive clauses, incises and participial cues, and
+  mixed speech;
+- :mod:`.sources` handles « selon X », « d'après X », « pour X »;
+- :mod:`.cues` holds the reporting-cue lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .cues import CueLexicon
+from .direct import find_direct
+from .found import Found
+from .indirect import find_indirect
+from .marks import pair_marks
+from .sentences import sentence_units
+from .sources import find_sources
+
+__all__ = ["CueLexicon", "Found", "find_quotes"]
+
+
+def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Found]:
+    """Every quotation of ``doc`` in text order, nested reported speech left out."""
+    quoted = pair_marks(doc.text)
+    units = sentence_units(doc.text, quoted)
+    direct = find_direct(doc, quoted, units, lexicon)
+    indirect = find_indirect(doc, quoted, units, lexicon)
+    sources = find_sources(doc, quoted, units)
+    candidates = direct + indirect + sources
+    return _resolve_overlaps(candidates)
+
+
+def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
+    """Drop quotations nested in another one's content, and the weaker of two that share it.
+
+    Reason: « a clause of reported speech nested inside another quotation is not listed
+    separately », and a direct passage whose incise the indirect rules also saw is one quote.
+    """
+    kept: list[Found] = []
+    order = sorted(candidates, key=lambda f: (-_priority(f), f.start))
+    for f in order:
+        if any(_nested_in(f, k) or _same(f, k) for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _priority(f: Found) -> float:
+    base = {"direct": 3.0, "mixed": 2.0, "indirect": 1.0}[f.type]
+    if f.rule.startswith("source"):
+        base -= 0.5
+    return base + f.confidence / 10
+
+
+def _nested_in(f: Found, other: Found) -> bool:
+    """Whether ``f``'s cue lies inside ``other``'s content."""
+    if f.cue is None:
+        return False
+    c = f.cue.start_char
+    return any(a <= c < b for a, b in other.parts)
+
+
+def _same(f: Found, other: Found) -> bool:
+    """Whether the two share most of their content."""
+    shared = 0
+    for a, b in f.parts:
+        for c, d in other.parts:
+            shared += max(0, min(b, d) - max(a, c))
+    size = min(sum(b - a for a, b in f.parts), sum(d - c for c, d in other.parts)) or 1
+    return shared / size > 0.5

@@ -1,0 +1,265 @@
+"""Small syntactic helpers shared by the detectors: cue verbs, incises, subjects.
+
+The French model's parse is right most of the time on plain clauses and often wrong around
+quotations and inversions (« a déclaré mardi à Moscou Wang Yi » parses Wang as part of
+Moscou), so these helpers read the surface (part of speech, entities, punctuation) first and
+the dependency tree second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import CueEntry, CueLexicon
+
+# Words that name a time, not a speaker, after an inverted verb (« a déclaré mardi soir »).
+TEMPORAL = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+    "aujourd'hui", "demain", "soir", "matin", "midi", "après-midi", "dernier", "dernière",
+    "prochain", "encore", "avant-hier", "mardi-soir", "lors", "veille", "lendemain",
+}
+TITLES = {"m.", "mme", "mme.", "mlle", "me", "dr", "dr.", "pr", "pr.", "mgr", "m", "mm.", "mmes"}
+# Clitic subjects of an inverted verb, as the tokenizer leaves them (« a-t-il », « dit-elle »).
+_INVERTED_CLITICS = {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on",
+                     "-je", "-nous", "-vous"}
+_PRE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en", "nous", "vous", "me",
+             "m'", "m’", "-t", *_INVERTED_CLITICS}
+_STOP_NP = {"qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "où"}
+_QUE = {"que", "qu'", "qu’"}
+
+
+@dataclass
+class Incise:
+    """An incise: the cue verb, the speaker's words (clitic or noun phrase), and its extent."""
+
+    cue: Token
+    entry: CueEntry
+    verb_start: int  # first token of the verbal group (auxiliary or clitic)
+    mention: Span | None
+    end: int  # token index just past the incise
+
+
+def cue_at(token: Token, lexicon: CueLexicon) -> CueEntry | None:
+    return lexicon.match(token)
+
+
+def verb_group_start(doc: Doc, verb: int) -> int:
+    """First token of the verb's group: auxiliaries, negation, clitics and adverbs before it."""
+    i = verb
+    while i > 0:
+        p = doc[i - 1]
+        if p.pos_ == "AUX" or p.lower_ in _PRE_VERB or p.pos_ == "ADV" and i >= 2 and doc[i - 2].pos_ == "AUX":
+            i -= 1
+        else:
+            break
+    return i
+
+
+def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | None:
+    """The incise starting at token ``i`` (« a-t-il dit », « a affirmé M. Wang »), or None.
+
+    An incise is a cue verb whose subject is inverted: a hyphenated clitic right after the
+    verb or its auxiliary, or a noun phrase after the verb. Plain word order is not an incise.
+    """
+    j = i
+    # « s'est-il félicité »: the reflexive clitic comes first.
+    if j < limit and doc[j].lower_ in {"s'", "s’", "se"}:
+        j += 1
+    aux = j < limit and doc[j].pos_ == "AUX" and doc[j].lemma_ in {"avoir", "être"}
+    clitic_after_aux = False
+    if aux:
+        j += 1
+        while j < limit and (doc[j].lower_ in _INVERTED_CLITICS or doc[j].lower_ == "-t"):
+            clitic_after_aux = True
+            j += 1
+        while j < limit and doc[j].pos_ == "ADV" and doc[j].lower_ not in TEMPORAL:
+            j += 1
+    if j >= limit:
+        return None
+    verb = doc[j]
+    entry = cue_at(verb, lexicon)
+    if entry is None or "incise" not in entry.frames:
+        return None
+    k = j + 1
+    clitic = clitic_after_aux
+    while k < limit and (doc[k].lower_ in _INVERTED_CLITICS or doc[k].lower_ == "-t"):
+        clitic = True
+        k += 1
+    if clitic:
+        mention = _clitic_span(doc, i, k)
+        return Incise(verb, entry, i, mention, _incise_end(doc, k, limit))
+    mention = inverted_subject(doc, k, limit)
+    if mention is None:
+        return None
+    return Incise(verb, entry, i, mention, _incise_end(doc, mention.end, limit))
+
+
+def _clitic_span(doc: Doc, start: int, end: int) -> Span:
+    for t in doc[start:end]:
+        if t.lower_ in _INVERTED_CLITICS and t.lower_ != "-t":
+            return doc[t.i : t.i + 1]
+    return doc[end - 1 : end]
+
+
+def _incise_end(doc: Doc, k: int, limit: int) -> int:
+    """Just past the incise: its temporal and place complements and an apposition run on until
+    a comma that introduces a new clause, or the end of the sentence."""
+    while k < limit and doc[k].text not in {",", ".", "!", "?", ";", ":", "»", "«", '"'}:
+        k += 1
+    return k
+
+
+def inverted_subject(doc: Doc, k: int, limit: int) -> Span | None:
+    """The subject noun phrase after an inverted verb, skipping adverbs, times and places.
+
+    « a déclaré mardi à Moscou Wang Yi, membre du… » → Wang Yi.
+    """
+    state = "free"  # "prep": inside a prepositional phrase, waiting for its noun
+    j = k
+    while j < limit:
+        t = doc[j]
+        low = t.lower_
+        if t.is_punct and t.text not in {"-"}:
+            return None
+        if low in TEMPORAL or (t.pos_ == "ADV" and state == "free"):
+            j += 1
+            continue
+        if t.pos_ == "ADP" or low in {"du", "des", "au", "aux"}:
+            state = "prep"
+            j += 1
+            continue
+        if state == "prep":
+            if t.pos_ in {"NOUN", "PROPN"}:
+                state = "pp_noun"
+            j += 1
+            # Skip the rest of an entity the preposition governs (« à New York »).
+            while j < limit and doc[j].ent_iob_ == "I":
+                j += 1
+            continue
+        starts_np = (
+            t.pos_ in {"DET", "PROPN"}
+            or low in TITLES
+            or (t.ent_iob_ == "B" and t.ent_type_ in {"PER", "ORG"})
+            or (t.pos_ == "NOUN" and state == "free")
+        )
+        if state == "pp_noun" and not (
+            t.ent_iob_ == "B" or t.pos_ == "DET" or low in TITLES
+        ):
+            j += 1
+            continue
+        if starts_np:
+            return noun_phrase(doc, j, limit)
+        return None
+    return None
+
+
+def noun_phrase(doc: Doc, start: int, limit: int) -> Span:
+    """The noun phrase starting at ``start``: determiners, titles, nouns, names, adjectives and
+    their « de » complements, up to a comma, a verb or a relative pronoun."""
+    j = start
+    while j < limit and j - start < 14:
+        t = doc[j]
+        if t.lower_ in _STOP_NP or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"}:
+            if not (t.pos_ == "PRON" and j == start):
+                break
+        if t.is_punct and t.text not in {"-", "'", "’", "(", ")"} and t.lower_ not in TITLES:
+            break
+        if t.pos_ == "ADP" and t.lower_ not in {"de", "d'", "d’", "du", "des"}:
+            break
+        j += 1
+    # A dangling « de » or determiner is not part of the phrase.
+    while j > start + 1 and doc[j - 1].pos_ in {"ADP", "DET"}:
+        j -= 1
+    if j == start:
+        j = start + 1
+    return doc[start:j]
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The subject of ``verb`` as a noun phrase (or pronoun), from the parse.
+
+    A coordinated verb takes its first conjunct's subject (« se sont entretenus … et ont
+    promis que »). Expletive « il » of impersonal verbs is no speaker.
+    """
+    doc = verb.doc
+    seen = 0
+    v = verb
+    while v is not None and seen < 3:
+        for child in v.children:
+            if child.dep_ in {"nsubj", "nsubj:pass", "expl:subj"} and child.i < verb.i + 3:
+                if child.lower_ in _INVERTED_CLITICS or child.lower_ == "-t":
+                    continue
+                return mention_around(doc, child)
+        if v.dep_ in {"conj", "xcomp"} and v.head.i < v.i:
+            v = v.head
+            seen += 1
+            continue
+        break
+    return None
+
+
+def mention_around(doc: Doc, head: Token) -> Span:
+    """The noun phrase headed by ``head``: its left dependents and tight right ones, cut at the
+    first comma, conjunction or relative clause."""
+    if head.pos_ == "PRON":
+        return doc[head.i : head.i + 1]
+    start = head.left_edge.i
+    # Never reach back over a comma or a preposition that is not part of the phrase.
+    for k in range(head.i - 1, start - 1, -1):
+        if doc[k].is_punct and doc[k].text not in {"-", "'", "’"}:
+            start = k + 1
+            break
+    end = head.i + 1
+    limit = head.right_edge.i + 1
+    while end < limit:
+        t = doc[end]
+        if t.is_punct and t.text not in {"-", "'", "’", "(", ")"}:
+            break
+        if t.lower_ in _STOP_NP or t.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"}:
+            break
+        end += 1
+    return doc[start:end]
+
+
+def que_after(doc: Doc, verb: int, limit: int) -> int | None:
+    """Index of the « que » that opens the verb's complement clause, if it follows closely.
+
+    Between the verb and « que » may stand adverbs, an indirect object pronoun, a short
+    prepositional phrase (« a déclaré à la presse que ») or an inverted clitic.
+    """
+    j = verb + 1
+    steps = 0
+    while j < limit and steps < 7:
+        t = doc[j]
+        if t.lower_ in _QUE:
+            return j
+        if t.text in {".", "!", "?", ";", "«", "»", '"'} or t.pos_ == "VERB":
+            return None
+        j += 1
+        steps += 1
+    return None
+
+
+def clause_end(doc: Doc, start: int, limit: int, lexicon: CueLexicon) -> int:
+    """Where reported content that starts at ``start`` ends: the end of the sentence, or just
+    before a comma that opens a new reporting cue (« , ajoutant que », « , a-t-il dit »)."""
+    j = start
+    while j < limit:
+        t = doc[j]
+        if t.text == "," and j + 1 < limit:
+            nxt = doc[j + 1]
+            if participial_cue(nxt, lexicon) and que_after(doc, nxt.i, limit) is not None:
+                return j
+            if incise_at(doc, j + 1, limit, lexicon) is not None:
+                return j
+        j += 1
+    return limit
+
+
+def participial_cue(token: Token, lexicon: CueLexicon) -> CueEntry | None:
+    """A present-participle cue (« ajoutant », « soulignant », « faisant observer »)."""
+    if not token.lower_.endswith("ant"):
+        return None
+    return lexicon.match(token)

@@ -1,0 +1,166 @@
+"""The reporting-cue lexicon (``data/cues.tsv``) and cue matching on spaCy tokens.
+
+Cues are matched on lemmas, not on inflected forms: « a réitéré », « réaffirme-t-il » and
+« affirmant » all reach ``affirmer``/``réaffirmer``. Pronominal cues (« se féliciter ») need a
+reflexive clitic, multi-word cues (« faire valoir », « mettre en garde ») their other words.
+
+>>> lex = CueLexicon.load()
+>>> lex["déclarer"].frames >= {"que", "incise"}
+True
+>>> len(lex) >= 150
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+_REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
+# Lemmas fr_core_news_md gets wrong on frequent cue forms (form, lower case → lemma).
+_LEMMA_FIXES = {"réitéré": "réitérer", "souligné": "souligner", "noté": "noter",
+                "estimé": "estimer", "rappelé": "rappeler", "insisté": "insister",
+                "poursuit": "poursuivre", "conclut": "conclure", "précise": "préciser",
+                "explique": "expliquer", "ajouté": "ajouter", "affirmé": "affirmer",
+                "déclaré": "déclarer", "indiqué": "indiquer", "assuré": "assurer",
+                "réaffirmé": "réaffirmer", "martelé": "marteler", "lancé": "lancer"}
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One cue of the lexicon: its words, category, frames and speech certainty."""
+
+    cue: str
+    category: str
+    frames: frozenset[str]
+    weight: float
+
+    @property
+    def verb(self) -> str:
+        """The lemma the entry is matched on (the verb of a multi-word or pronominal cue)."""
+        words = self.cue.replace("’", "'").split()
+        if words[0] in {"se", "s'"} or words[0].startswith("s'"):
+            return words[0][2:] if words[0].startswith("s'") and len(words[0]) > 2 else words[1]
+        return words[0]
+
+    @property
+    def pronominal(self) -> bool:
+        return self.cue.startswith(("se ", "s'", "s’"))
+
+    @property
+    def rest(self) -> tuple[str, ...]:
+        """Words after the verb in a multi-word cue (« valoir » in « faire valoir »)."""
+        words = self.cue.replace("’", "'").split()
+        if self.pronominal:
+            words = words[1:] if words[0] == "se" else [words[0][2:], *words[1:]]
+        return tuple(words[1:])
+
+
+class CueLexicon:
+    """Reporting cues indexed by verb lemma; load the bundled one with :meth:`load`."""
+
+    def __init__(self, entries: list[CueEntry]) -> None:
+        self.entries = {e.cue: e for e in entries}
+        self._by_verb: dict[str, list[CueEntry]] = {}
+        for e in entries:
+            if "source" not in e.frames:
+                self._by_verb.setdefault(e.verb, []).append(e)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> CueLexicon:
+        """The lexicon at ``path`` (TSV with columns cue, category, frames, weight), or ours."""
+        if path is None:
+            text = resources.files("quoteattr.data").joinpath("cues.tsv").read_text("utf-8")
+        else:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ValueError(f"cannot read the cue lexicon {path}: {exc.strerror}") from exc
+        lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+        entries = []
+        for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"):
+            try:
+                entries.append(
+                    CueEntry(
+                        cue=row["cue"].strip(),
+                        category=row.get("category") or "",
+                        frames=frozenset((row.get("frames") or "que,incise").split(",")),
+                        weight=float(row.get("weight") or 0.8),
+                    )
+                )
+            except (KeyError, ValueError) as exc:
+                raise ValueError(f"bad row in the cue lexicon {path or 'cues.tsv'}: {row}") from exc
+        return cls(entries)
+
+    def __getitem__(self, cue: str) -> CueEntry:
+        return self.entries[cue]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def match(self, token: Token) -> CueEntry | None:
+        """The cue ``token`` (a verb) realises in its sentence, or None."""
+        if token.pos_ not in {"VERB", "AUX"} and not (
+            token.pos_ in {"NOUN", "ADJ"} and token.tag_ != "NOUN" and token.text.endswith("é")
+        ):
+            return None
+        entries = self._by_verb.get(lemma(token))
+        if not entries:
+            return None
+        reflexive = _has_reflexive(token)
+        best = None
+        for e in entries:
+            if e.rest and not _has_words(token, e.rest):
+                continue
+            if e.pronominal != reflexive:
+                continue
+            if best is None or len(e.rest) > len(best.rest):
+                best = e
+        if best is None and not reflexive:
+            return None
+        if best is None:
+            # « se dire » is in the lexicon, « s'entendre » is not: a reflexive verb matches only
+            # its pronominal entry, except that a plain entry still matches with a dative clitic.
+            best = next((e for e in entries if not e.pronominal and not e.rest), None)
+        return best
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, corrected for the frequent cue forms the model mislemmatises."""
+    low = token.lower_
+    return _LEMMA_FIXES.get(low, token.lemma_.lower())
+
+
+def _has_reflexive(token: Token) -> bool:
+    for child in token.children:
+        if child.lower_ in _REFLEXIVE and child.dep_ in {"expl:comp", "expl:pv", "obj", "iobj",
+                                                         "expl", "expl:pass", "dep"}:
+            return True
+    # The clitic sits just before the verb or its auxiliary (« s'est félicité »).
+    i = token.i - 1
+    doc = token.doc
+    while i >= 0 and i >= token.i - 3 and doc[i].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in {"se", "s'", "s’"}
+
+
+def _has_words(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether the words of a multi-word cue follow the verb closely (« fait valoir »)."""
+    doc = token.doc
+    window = [t.lemma_.lower() for t in doc[token.i + 1 : token.i + 3 + len(words) * 2]]
+    forms = [t.lower_ for t in doc[token.i + 1 : token.i + 3 + len(words) * 2]]
+    pos = 0
+    for w in words:
+        w = w.lower()
+        try:
+            pos = next(
+                k for k in range(pos, len(window)) if window[k] == w or forms[k] == w
+            ) + 1
+        except StopIteration:
+            return False
+    return True

@@ -1,0 +1,203 @@
+"""Direct speech: quoted passages presented as someone's own words.
+
+A quoted passage is direct speech when an attribution stands next to it:
+- an incise after it: « … », a affirmé M. Wang. / « … », a-t-il ajouté. / « … » — Name
+- an introduction before it ending with a colon: Il a déclaré : « … ». / X : « … »
+- « Pour X, » or « Selon X, » before it
+- a cue in the sentence just before or after a passage that stands alone.
+An incise inside the marks (« Oui, a-t-il dit, mais non. ») is cut out of the content.
+Short passages in the middle of a sentence (names, titles, scare quotes) are left to the mixed
+speech rules of :mod:`quoteattr.detect.indirect`, which keep them only inside reported speech.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Doc, Span
+
+from .clauses import incise_at, noun_phrase, subject_of
+from .cues import CueLexicon
+from .found import Found
+from .marks import Quoted
+
+_DASH = regex.compile(r"^\s*[—–-]\s*(?=\p{Lu})")
+_SOURCE_INTRO = regex.compile(
+    r"^(?:pour|selon|d'après|d’après|à en croire)\s+(.+?),?\s*:?$", regex.IGNORECASE
+)
+# Below this many words, a passage inside a sentence is a name or a fragment, not a quotation.
+MIN_STANDALONE_WORDS = 4
+
+
+def find_direct(
+    doc: Doc,
+    quoted: list[Quoted],
+    units: list[tuple[int, int]],
+    lexicon: CueLexicon,
+) -> list[Found]:
+    """Direct quotations of ``doc``: one :class:`Found` per attributed quoted passage."""
+    found: list[Found] = []
+    for q in quoted:
+        unit = _unit_of(units, q.open)
+        if unit is None:
+            continue
+        u_start, u_end = unit
+        before = doc.text[u_start : q.open].strip()
+        after = doc.text[q.outer_end : _unit_end_after(units, q, u_end)]
+        words = len(regex.findall(r"\w+", q.inner(doc.text)))
+        parts, inner_incise = _cut_inner_incise(doc, q, lexicon)
+        if inner_incise is not None:
+            found.append(_make(q, parts, inner_incise.cue, inner_incise.mention, 0.95, "inner"))
+            continue
+        standalone = _starts_unit(before)
+        # « … », a affirmé M. Wang.  — the incise follows the closing mark.
+        inc = _incise_after(doc, q, lexicon)
+        if inc is not None and (standalone or words >= MIN_STANDALONE_WORDS):
+            cue, mention = inc
+            found.append(_make(q, parts, cue, mention, 0.95 if standalone else 0.8, "incise"))
+            continue
+        # « … » — Marie Dupont
+        dash = _DASH.match(after)
+        if dash and standalone:
+            k = _token_at(doc, q.outer_end + dash.end())
+            if k is not None:
+                mention = noun_phrase(doc, k, len(doc))
+                found.append(_make(q, parts, None, mention, 0.8, "dash"))
+                continue
+        # X a déclaré : « … »  /  X : « … »  /  Pour X, « … »
+        if before.endswith(":") or _SOURCE_INTRO.match(before):
+            intro = _intro_attribution(doc, u_start, q.open, lexicon)
+            if intro is not None:
+                cue, mention, conf = intro
+                if words >= 2 or standalone:
+                    found.append(_make(q, parts, cue, mention, conf, "colon"))
+                    continue
+        # A passage that is a sentence on its own: its speaker is in a neighbouring sentence.
+        if standalone and _ends_unit(doc.text, q, u_end) and words >= MIN_STANDALONE_WORDS:
+            found.append(_make(q, parts, None, None, 0.6, "standalone"))
+    return found
+
+
+def _make(
+    q: Quoted,
+    parts: list[tuple[int, int]],
+    cue: Span | None,
+    mention: Span | None,
+    confidence: float,
+    rule: str,
+) -> Found:
+    lemma = cue.root.lemma_ if cue is not None else ""
+    return Found(
+        type="direct",
+        parts=parts,
+        cue=cue,
+        cue_lemma=lemma,
+        mention=mention,
+        confidence=confidence,
+        rule=f"direct:{rule}",
+        outer=(q.open, q.outer_end),
+    )
+
+
+def _unit_of(units: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    for a, b in units:
+        if a <= offset < b:
+            return a, b
+    return None
+
+
+def _unit_end_after(units: list[tuple[int, int]], q: Quoted, u_end: int) -> int:
+    """End of the text that can hold the passage's incise (its unit, or the next one when the
+    passage closed a unit of its own)."""
+    for a, b in units:
+        if a <= q.outer_end <= b:
+            return b
+    return u_end
+
+
+def _starts_unit(before: str) -> bool:
+    return before == "" or before in {"—", "–", "-"}
+
+
+def _ends_unit(text: str, q: Quoted, u_end: int) -> bool:
+    rest = text[q.outer_end : u_end].strip()
+    return rest == "" or regex.fullmatch(r"[.!?…,;]*", rest) is not None
+
+
+def _token_at(doc: Doc, offset: int) -> int | None:
+    for t in doc:
+        if t.idx >= offset and not t.is_space:
+            return t.i
+    return None
+
+
+def _incise_after(doc: Doc, q: Quoted, lexicon: CueLexicon) -> tuple[Span, Span | None] | None:
+    k = _token_at(doc, q.outer_end)
+    if k is None:
+        return None
+    # « … », a-t-il dit  — skip the comma that French puts after the closing mark.
+    if doc[k].text == ",":
+        k += 1
+    limit = min(len(doc), k + 40)
+    inc = incise_at(doc, k, limit, lexicon)
+    if inc is None:
+        return None
+    return doc[inc.cue.i : inc.cue.i + 1], inc.mention
+
+
+def _cut_inner_incise(
+    doc: Doc, q: Quoted, lexicon: CueLexicon
+) -> tuple[list[tuple[int, int]], object | None]:
+    """The passage's content parts, cutting out an incise between commas inside the marks."""
+    parts = list(q.parts)
+    if len(parts) != 1:
+        return parts, None
+    a, b = parts[0]
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return parts, None
+    for t in span:
+        if t.text != "," or t.i + 1 >= span.end:
+            continue
+        inc = incise_at(doc, t.i + 1, span.end, lexicon)
+        if inc is None or inc.end >= span.end or doc[inc.end].text != ",":
+            continue
+        first_end = t.idx
+        second_start = doc[inc.end + 1].idx if inc.end + 1 < len(doc) else b
+        if first_end > a and second_start < b:
+            return [(a, first_end), (second_start, b)], inc
+    return parts, None
+
+
+def _intro_attribution(
+    doc: Doc, start: int, end: int, lexicon: CueLexicon
+) -> tuple[Span | None, Span | None, float] | None:
+    """Cue and speaker of an introduction such as « Il a déclaré : » or « Pour X, »."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    m = _SOURCE_INTRO.match(span.text.strip())
+    if m:
+        first = span[0]
+        k = first.i + (3 if first.lower_ == "à" else 1)
+        mention = noun_phrase(doc, k, span.end)
+        return doc[first.i : first.i + 1], mention, 0.85
+    cues = [t for t in span if lexicon.match(t) is not None and t.pos_ in {"VERB", "AUX"}]
+    if cues:
+        verb = cues[-1]
+        mention = subject_of(verb)
+        if mention is None:
+            inc = incise_at(doc, verb.i, span.end, lexicon)
+            mention = inc.mention if inc else None
+        return doc[verb.i : verb.i + 1], mention, 0.9
+    # « X : « … » » — a bare name before the colon.
+    toks = [t for t in span if not t.is_punct]
+    if 0 < len(toks) <= 8 and any(t.ent_type_ in {"PER", "ORG"} for t in toks):
+        return None, doc[toks[0].i : toks[-1].i + 1], 0.75
+    # A narrative introduction (« le graphiste s'est basé sur le raisonnement suivant : »):
+    # its subject is taken to speak.
+    roots = [t for t in span if t.dep_ == "ROOT" or t.pos_ == "VERB"]
+    for verb in roots:
+        mention = subject_of(verb)
+        if mention is not None:
+            return None, mention, 0.7
+    return None

@@ -1,0 +1,37 @@
+"""What detection hands to attribution: a quotation's spans, its cue and its speaker mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+
+@dataclass
+class Found:
+    """A detected quotation, before names are resolved and dates computed.
+
+    ``parts`` are character spans of the reported content (several when an incise cuts it);
+    ``mention`` is the words that name or stand for the speaker (possibly a pronoun), or None
+    when detection could not see one; ``cue`` the reporting verb or marker.
+    """
+
+    type: str
+    parts: list[tuple[int, int]]
+    cue: Span | None
+    cue_lemma: str
+    mention: Span | None
+    confidence: float
+    rule: str
+    # Character span of the whole construction (content, cue and incise): a quotation whose
+    # cue lies inside another quotation's content is nested and not listed separately.
+    outer: tuple[int, int] = (0, 0)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]

@@ -1,0 +1,255 @@
+"""Indirect and mixed speech: reported content without quotation marks around all of it.
+
+- que-clauses: « M. Wang a affirmé que P », negated, modal, compound, pronominal and
+  multi-word cues (« s'est félicité que », « a fait valoir que »);
+- infinitive clauses: « Sonia Dridi a déclaré avoir été agressée »;
+- incises without marks: « P, a-t-il dit. », « P, a indiqué M. Xi, ajoutant que Q »,
+  « La Chine, a insisté M. Xi, est prête … » (content on both sides of the incise);
+- participial cues: « ajoutant que P », « Notant que P, M. Poutine a indiqué que Q ».
+Content that holds a quoted passage is mixed speech (« qu'« il est temps … » »).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .clauses import (
+    _QUE,
+    clause_end,
+    incise_at,
+    participial_cue,
+    que_after,
+    subject_of,
+    verb_group_start,
+)
+from .cues import CueEntry, CueLexicon
+from .found import Found
+from .marks import Quoted
+
+_INF_AUX = {"avoir", "être"}
+
+
+def find_indirect(
+    doc: Doc,
+    quoted: list[Quoted],
+    units: list[tuple[int, int]],
+    lexicon: CueLexicon,
+) -> list[Found]:
+    """Indirect (and mixed) quotations of ``doc``, one per cue with reported content."""
+    inside = bytearray(len(doc.text) + 1)
+    for q in quoted:
+        inside[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
+    found: list[Found] = []
+    for u_start, u_end in units:
+        span = doc.char_span(u_start, u_end, alignment_mode="expand")
+        if span is None:
+            continue
+        found.extend(_in_unit(doc, span, inside, lexicon))
+    for f in found:
+        if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
+            f.type = "mixed"
+    return found
+
+
+def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> list[Found]:
+    found: list[Found] = []
+    limit = _content_limit(unit)
+    for tok in unit:
+        if inside[tok.idx]:
+            continue
+        entry = lexicon.match(tok)
+        if entry is None:
+            continue
+        f = (
+            _participial(doc, unit, tok, entry, limit, lexicon)
+            or _que_clause(doc, unit, tok, entry, limit, lexicon)
+            or _infinitive(doc, unit, tok, entry, limit, lexicon)
+            or _incise(doc, unit, tok, entry, limit, lexicon)
+        )
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _content_limit(unit: Span) -> int:
+    """Token index where content stops: before the unit's final punctuation."""
+    end = unit.end
+    while end > unit.start and unit.doc[end - 1].text in {".", "!", "?", "…", ";"}:
+        end -= 1
+    return end
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens ``[start, end)``, without edge punctuation and spaces."""
+    while start < end and doc[start].is_punct and doc[start].text not in {"«", '"', "“"}:
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in {"»", '"', "”"}:
+        end -= 1
+    if end <= start:
+        return (doc[start].idx, doc[start].idx) if start < len(doc) else (0, 0)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _make(
+    doc: Doc,
+    parts: list[tuple[int, int]],
+    cue: Token,
+    entry: CueEntry,
+    mention: Span | None,
+    confidence: float,
+    rule: str,
+    outer: tuple[int, int],
+) -> Found | None:
+    parts = [(a, b) for a, b in parts if b > a]
+    if not parts or sum(len(doc.text[a:b].split()) for a, b in parts) < 2:
+        return None
+    return Found(
+        type="indirect",
+        parts=parts,
+        cue=doc[cue.i : cue.i + 1],
+        cue_lemma=entry.cue,
+        mention=mention,
+        confidence=round(confidence * entry.weight / 0.9, 3),
+        rule=f"indirect:{rule}",
+        outer=outer,
+    )
+
+
+def _que_clause(
+    doc: Doc, unit: Span, verb: Token, entry: CueEntry, limit: int, lexicon: CueLexicon
+) -> Found | None:
+    """« X a affirmé que P » — content from after « que » to the end of the clause."""
+    if "que" not in entry.frames or verb.lower_.endswith("ant"):
+        return None
+    que = que_after(doc, verb.i, limit)
+    if que is None:
+        return None
+    end = clause_end(doc, que + 1, limit, lexicon)
+    mention = subject_of(verb)
+    if mention is None:
+        inc = incise_at(doc, verb_group_start(doc, verb.i), limit, lexicon)
+        mention = inc.mention if inc is not None else None
+    start = verb_group_start(doc, verb.i)
+    if mention is not None and mention.start < start:
+        start = mention.start
+    return _make(
+        doc, [_chars(doc, que + 1, end)], verb, entry, mention, 0.9, "que",
+        (doc[start].idx, _chars(doc, que + 1, end)[1]),
+    )
+
+
+def _infinitive(
+    doc: Doc, unit: Span, verb: Token, entry: CueEntry, limit: int, lexicon: CueLexicon
+) -> Found | None:
+    """« Sonia Dridi a déclaré avoir été agressée » — an infinitive clause right after the cue."""
+    if "inf" not in entry.frames or verb.i + 1 >= limit:
+        return None
+    j = verb.i + 1
+    while j < limit and doc[j].pos_ == "ADV":
+        j += 1
+    if j >= limit:
+        return None
+    t = doc[j]
+    if "Inf" not in t.morph.get("VerbForm") or t.pos_ not in {"VERB", "AUX"}:
+        return None
+    if t.pos_ == "AUX" and t.lemma_ not in _INF_AUX:
+        return None
+    end = clause_end(doc, j, limit, lexicon)
+    mention = subject_of(verb)
+    start = mention.start if mention is not None else verb_group_start(doc, verb.i)
+    chars = _chars(doc, j, end)
+    return _make(doc, [chars], verb, entry, mention, 0.8, "inf", (doc[start].idx, chars[1]))
+
+
+def _participial(
+    doc: Doc, unit: Span, verb: Token, entry: CueEntry, limit: int, lexicon: CueLexicon
+) -> Found | None:
+    """« ajoutant que P » / « Notant que P, M. Poutine a indiqué … » — the speaker is the
+    subject of the main clause the participle hangs on."""
+    if participial_cue(verb, lexicon) is None:
+        return None
+    que = que_after(doc, verb.i, limit)
+    if que is None:
+        return None
+    mention = None
+    if verb.i == unit.start or doc[verb.i - 1].text == ",":
+        pass
+    if verb.i <= unit.start + 1:
+        # Sentence-initial: content runs to the comma before the main clause's subject.
+        main = _main_cue_after(doc, que + 1, limit, lexicon)
+        if main is None:
+            return None
+        main_verb, subj = main
+        stop = subj.start if subj is not None else verb_group_start(doc, main_verb.i)
+        end = stop
+        while end > que + 1 and doc[end - 1].text != ",":
+            end -= 1
+        end = end - 1 if end > que + 1 else stop
+        mention = subj
+    else:
+        end = clause_end(doc, que + 1, limit, lexicon)
+        mention = _speaker_before(doc, unit, verb, lexicon)
+    chars = _chars(doc, que + 1, end)
+    return _make(doc, [chars], verb, entry, mention, 0.85, "participle", (verb.idx, chars[1]))
+
+
+def _main_cue_after(
+    doc: Doc, start: int, limit: int, lexicon: CueLexicon
+) -> tuple[Token, Span | None] | None:
+    for t in doc[start:limit]:
+        if t.pos_ == "VERB" and lexicon.match(t) is not None and not t.lower_.endswith("ant"):
+            return t, subject_of(t)
+    return None
+
+
+def _speaker_before(doc: Doc, unit: Span, verb: Token, lexicon: CueLexicon) -> Span | None:
+    """The speaker of the cue that a participial cue continues (« a dit M. X, ajoutant … »)."""
+    for t in reversed(doc[unit.start : verb.i]):
+        if t.pos_ in {"VERB", "AUX"} and lexicon.match(t) is not None:
+            mention = subject_of(t)
+            if mention is None:
+                inc = incise_at(doc, verb_group_start(doc, t.i), verb.i, lexicon)
+                mention = inc.mention if inc is not None else None
+            if mention is not None:
+                return mention
+    return None
+
+
+def _incise(
+    doc: Doc, unit: Span, verb: Token, entry: CueEntry, limit: int, lexicon: CueLexicon
+) -> Found | None:
+    """« P, a-t-il dit. » and « La Chine, a insisté M. Xi, est prête … » — unmarked content
+    around an incise."""
+    vstart = verb_group_start(doc, verb.i)
+    if vstart <= unit.start or doc[vstart - 1].text != ",":
+        return None
+    inc = incise_at(doc, vstart, limit, lexicon)
+    if inc is None or inc.cue.i != verb.i:
+        return None
+    first = _chars(doc, unit.start, vstart - 1)
+    parts = [first]
+    if inc.end < limit and doc[inc.end].text == ",":
+        nxt = doc[inc.end + 1] if inc.end + 1 < limit else None
+        if nxt is not None and participial_cue(nxt, lexicon) is not None:
+            pass  # « …, a indiqué M. Xi, ajoutant que … »: the participle is its own quote.
+        elif _is_subject_only(doc, unit.start, vstart - 1):
+            # « La Chine, a insisté M. Xi, est prête … »: the content resumes after the incise.
+            rest_end = clause_end(doc, inc.end + 1, limit, lexicon)
+            parts.append(_chars(doc, inc.end + 1, rest_end))
+        else:
+            return None
+    elif inc.end < limit:
+        return None
+    outer = (doc[unit.start].idx, doc[inc.end - 1].idx + len(doc[inc.end - 1].text))
+    if len(parts) > 1:
+        outer = (outer[0], parts[-1][1])
+    return _make(doc, parts, verb, entry, inc.mention, 0.9, "incise", outer)
+
+
+def _is_subject_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` are a bare noun phrase (no verb of their own)."""
+    toks = doc[start:end]
+    return 0 < len(toks) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
+
+
+__all__ = ["find_indirect", "_QUE"]
