@@ -1,0 +1,365 @@
+"""The review page: every quote, cue and speaker marked, text intact, nothing injected."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from quoteattr.model import Article, ArticleRef, Cue, ErrorRecord, Part, Quote, Speaker
+from quoteattr.render import cli_main, render
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+CHROMIUM = shutil.which("chromium")
+CORE = all(importlib.util.find_spec(m) for m in ("quoteattr.annotate", "quoteattr.reading"))
+
+LYON = (
+    "Lyon : le maire défend son plan vélo\n\n"
+    "«\u00a0Nous ne reculerons pas\u00a0», a affirmé mardi Grégory Doucet, maire de Lyon, devant "
+    "le conseil municipal. «\u00a0Le vélo, a-t-il ajouté, n’est pas une lubie\u202f: c’est une "
+    "nécessité.\u00a0»\n\n"
+    "Selon l’opposition, le plan coûtera plus de 80\u00a0millions d’euros. Pierre Oliver, chef "
+    "de file de la droite, a estimé que la ville «\u00a0fonce dans le mur\u00a0» et qu’elle "
+    "oubliait les commerçants.\n\n"
+    "Un commerçant de la Croix-Rousse confie que ses ventes ont baissé depuis janvier."
+)
+WORKS = (
+    "Vélo : les travaux avant l’été\n\n"
+    "Grégory Doucet a assuré jeudi que les travaux seraient terminés avant l’été. "
+    "«\u00a0Nous tiendrons les délais\u00a0», a-t-il promis.\n\n"
+    "«\u00a0C’est la fin du quartier\u00a0», lit-on sur une banderole rue d’Austerlitz."
+)
+DOUCET = ("Grégory Doucet", "maire de Lyon", "person")
+OLIVER = ("Pierre Oliver", "chef de file de la droite", "person")
+
+
+def _at(text: str, s: str) -> tuple[int, int]:
+    """Start and end of the first whole-word occurrence of s in text."""
+    m = re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text)
+    assert m, s
+    return m.span()
+
+
+def _article(text: str, specs: list[tuple], **meta: str) -> tuple[Article, list[Quote]]:
+    """An article and its quotes from (parts, type, (name, role, kind), mention, cue, lemma)."""
+    article = Article(text=text, title=text.split("\n")[0], **meta)
+    quotes = []
+    for parts, qtype, who, mention, cue, lemma in specs:
+        ps = [Part(*_at(text, p), text=p) for p in parts]
+        speaker = None
+        if who is not None:
+            name, role, kind = who
+            speaker = Speaker(name, mention, *_at(text, mention), kind=kind, role=role)
+        quotes.append(
+            Quote(
+                text=" ".join(parts),
+                type=qtype,
+                start=ps[0].start,
+                end=ps[-1].end,
+                parts=ps if len(ps) > 1 else [],
+                speaker=speaker,
+                cue=Cue(cue, lemma, *_at(text, cue)),
+                date="2024-03-12",
+                date_basis="relative",
+                confidence=0.9,
+                article=article.ref(),
+            )
+        )
+    return article, quotes
+
+
+def _handmade() -> tuple[Article, list[Quote]]:
+    """A small article whose quotes cover every construction the page must show."""
+    nested = "fonce dans le mur"
+    return _article(
+        LYON,
+        [
+            (
+                ["Nous ne reculerons pas"],
+                "direct",
+                DOUCET,
+                "Grégory Doucet",
+                "a affirmé",
+                "affirmer",
+            ),
+            (
+                ["Le vélo,", "n’est pas une lubie\u202f: c’est une nécessité."],
+                "direct",
+                DOUCET,
+                "il",
+                "ajouté",
+                "ajouter",
+            ),
+            (
+                ["le plan coûtera plus de 80\u00a0millions d’euros"],
+                "indirect",
+                ("opposition", None, "group"),
+                "l’opposition",
+                "Selon",
+                "selon",
+            ),
+            (
+                [f"la ville «\u00a0{nested}\u00a0» et qu’elle oubliait les commerçants"],
+                "mixed",
+                OLIVER,
+                "Pierre Oliver",
+                "a estimé",
+                "estimer",
+            ),
+            # Nested in the mixed quote above: the page must show both.
+            ([nested], "direct", OLIVER, "Pierre Oliver", "a estimé", "estimer"),
+            (
+                ["ses ventes ont baissé depuis janvier"],
+                "indirect",
+                ("un commerçant de la Croix-Rousse", None, "unnamed"),
+                "Un commerçant de la Croix-Rousse",
+                "confie",
+                "confier",
+            ),
+        ],
+        date="2024-03-13",
+        url="https://exemple.fr/lyon-velo",
+        publisher="Le Quotidien",
+        path="lyon.txt",
+    )
+
+
+def _second() -> tuple[Article, list[Quote]]:
+    """Another article: the same speaker again (same colour), and an unattributed quote."""
+    return _article(
+        WORKS,
+        [
+            (
+                ["les travaux seraient terminés avant l’été"],
+                "indirect",
+                DOUCET,
+                "Grégory Doucet",
+                "a assuré",
+                "assurer",
+            ),
+            (["Nous tiendrons les délais"], "direct", DOUCET, "il", "promis", "promettre"),
+            (["C’est la fin du quartier"], "direct", None, None, "lit-on", "lire"),
+        ],
+        date="2024-03-15",
+        publisher="Le Quotidien",
+        path="travaux.txt",
+    )
+
+
+class _Dom(HTMLParser):
+    """Every element with data-q (tag, classes, ids, text) and the article bodies' text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[dict] = []
+        self.marked: list[dict] = []
+        self.bodies: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        el = {
+            "tag": tag,
+            "cls": (a.get("class") or "").split(),
+            "q": (a.get("data-q") or "").split(),
+            "style": a.get("style") or "",
+            "text": [],
+            "title": a.get("title") or "",
+            "pos": self.getpos(),
+        }
+        if tag == "script" and a.get("type") != "application/json":
+            self.scripts += 1
+        self.stack.append(el)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            el = self.stack.pop()
+            el["text"] = "".join(el["text"])
+            if el["q"]:
+                self.marked.append(el)
+            if el["tag"] == "div" and "text" in el["cls"]:
+                self.bodies.append(el["text"])
+            if el["tag"] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for el in self.stack:
+            el["text"].append(data)
+
+    def text_of(self, qid: str, cls: str) -> str:
+        """The text of all elements of class cls marking quote qid, in document order."""
+        # Elements are collected as they close, inner first: sort them back by opening order.
+        found = sorted(
+            (e for e in self.marked if qid in e["q"] and cls in e["cls"]), key=lambda e: e["pos"]
+        )
+        return "".join(e["text"] for e in found)
+
+
+def _parse(page: str) -> _Dom:
+    dom = _Dom()
+    dom.feed(page)
+    dom.close()
+    return dom
+
+
+def _check_page(dom: _Dom, articles: list[tuple[Article, list[Quote]]]) -> None:
+    """Every quote part, speaker mention and cue is marked with exactly its text."""
+    assert dom.bodies == [a.text for a, _ in articles]  # the text survives, typography included
+    for n, (article, quotes) in enumerate(articles):
+        for k, q in enumerate(quotes):
+            qid = f"a{n}q{k}"
+            pieces = q.parts or [Part(q.start, q.end, article.text[q.start : q.end])]
+            assert dom.text_of(qid, "q") == "".join(article.text[p.start : p.end] for p in pieces)
+            if q.speaker is not None and q.speaker.start is not None:
+                assert dom.text_of(qid, "spk") == article.text[q.speaker.start : q.speaker.end]
+            if q.cue is not None:
+                assert dom.text_of(qid, "cue") == article.text[q.cue.start : q.cue.end]
+
+
+def test_handmade_articles_every_quote_cue_and_speaker_marked():
+    pairs = [_handmade(), _second()]
+    dom = _parse(render(pairs))
+    _check_page(dom, pairs)
+    direct = [e for e in dom.marked if "a0q0" in e["q"] and "q" in e["cls"]]
+    assert "t-direct" in direct[0]["cls"] and "Grégory Doucet" in direct[0]["title"]
+    assert "maire de Lyon" in direct[0]["title"] and "0.90" in direct[0]["title"]
+    assert "12 mars 2024" in direct[0]["title"]
+
+
+def test_one_colour_per_speaker_across_articles():
+    pairs = [_handmade(), _second()]
+    dom = _parse(render(pairs))
+    styles: dict[str | None, set[str]] = {}
+    for e in dom.marked:
+        if "q" in e["cls"]:
+            for qid in e["q"]:
+                n, k = map(int, qid[1:].split("q"))
+                speaker = pairs[n][1][k].speaker
+                styles.setdefault(speaker and speaker.name, set()).add(e["style"])
+    assert styles.pop(None) == {""}  # the unattributed quote stays grey
+    assert all(len(s) == 1 for s in styles.values())  # each speaker keeps one colour
+    assert len({s.pop() for s in styles.values()}) == len(styles) == 4  # no two share one
+
+
+def test_discontinuous_quote_marks_each_part_not_the_incise():
+    article, quotes = _handmade()
+    dom = _parse(render([(article, quotes)]))
+    marked = [e["text"] for e in dom.marked if "a0q1" in e["q"] and "q" in e["cls"]]
+    assert marked == ["Le vélo,", "n’est pas une lubie\u202f: c’est une nécessité."]
+
+
+def test_article_text_cannot_inject_html():
+    text = "Il a dit : « <script>alert('x')</script> & <b>gras</b> »."
+    s = text.index("<script>")
+    q = Quote(text=text[s:-3], type="direct", start=s, end=len(text) - 3)
+    art = Article(text=text, title="<img src=x onerror=alert(1)>", url="javascript:alert(1)")
+    page = render([(art, [q])])
+    dom = _parse(page)
+    assert dom.bodies == [text] and dom.scripts == 1  # only our own script
+    assert "<img" not in page and 'href="javascript' not in page
+
+
+def test_overlapping_and_out_of_range_quotes_render_without_losing_text():
+    text = "abcdefghij klmnop"
+    qs = [
+        Quote(text="cdefg", type="direct", start=2, end=7),
+        Quote(text="efghij", type="indirect", start=4, end=10),  # crosses the first one
+        Quote(text="??", type="direct", start=15, end=99),  # offsets beyond the text
+    ]
+    page = render([(Article(text=text), qs)])
+    dom = _parse(page)
+    assert dom.bodies == [text]
+    assert dom.text_of("a0q0", "q") == "cdefg" and dom.text_of("a0q1", "q") == "efghij"
+    assert "position introuvable" in page  # the unplaceable quote is flagged in the list
+
+
+def test_quote_list_renders_as_tables_grouped_by_article_and_speaker():
+    _, quotes = _handmade()
+    other = Quote(
+        text="Autre chose",
+        type="indirect",
+        start=0,
+        end=5,
+        article=ArticleRef(path="b.txt", title="Autre article"),
+    )
+    page = render([*quotes, other])
+    dom = _parse(page)
+    texts = [e["text"] for e in dom.marked if "q" in e["cls"] and e["tag"] == "mark"]
+    assert (
+        texts.count(f"«\u00a0{quotes[0].text}\u00a0»") == 1 and "«\u00a0Autre chose\u00a0»" in texts
+    )
+    assert page.count('class="article table"') == 2 and "Locuteur inconnu" in page
+
+
+def test_errors_are_listed_and_bad_items_refused():
+    page = render([ErrorRecord(path="x.html", error="not HTML")])
+    assert "x.html" in page and "not HTML" in page
+    with pytest.raises(TypeError, match="item 0"):
+        render([("pas un article", [])])
+    with pytest.raises(TypeError, match="not str"):
+        render("texte")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (CI installs it: .ci/run)")
+def test_page_in_a_real_browser(tmp_path: Path):
+    """Chromium builds the same marks from the page, and the screenshot is kept in build/."""
+    pairs = [_handmade(), _second()]
+    page = tmp_path / "review.html"
+    page.write_text(render(pairs, title="Relecture des citations"), "utf-8")
+    dom = _parse(_chromium(page, "--dump-dom"))
+    _check_page(dom, pairs)
+    shot = ROOT / "build" / "review.png"
+    shot.parent.mkdir(exist_ok=True)
+    shot.unlink(missing_ok=True)
+    _chromium(page, f"--screenshot={shot}", "--window-size=1280,2000")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _chromium(page: Path, *args: str) -> str:
+    with tempfile.TemporaryDirectory() as profile:
+        out = subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                *args,
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+    return out.stdout
+
+
+@pytest.mark.skipif(not CORE, reason="needs the detection core (quoteattr.annotate)")
+def test_seed_fixture_through_the_extractor():
+    """Whatever the extractor finds in a seed article is marked with its exact text."""
+    from quoteattr.pipeline import Extractor
+
+    text = (FIXTURES / "000_eccd1aaad595508f.txt").read_text(encoding="utf-8")
+    pairs = [(a, q) for a, q in Extractor().pipe([Article(text=text, path="000.txt")])]
+    _check_page(_parse(render(pairs)), pairs)
+
+
+@pytest.mark.skipif(not CORE, reason="needs the detection core and quoteattr.reading")
+def test_cli_writes_the_page(tmp_path: Path, capsys):
+    out = tmp_path / "review.html"
+    assert cli_main([str(FIXTURES / "000_eccd1aaad595508f.txt"), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert cli_main([str(tmp_path / "absent.txt"), "-o", str(out)]) == 2
+    assert "absent.txt" in capsys.readouterr().err
