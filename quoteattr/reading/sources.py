@@ -1,0 +1,197 @@
+"""Where articles come from: paths, directories, glob patterns and stdin, opened as byte streams.
+
+:func:`expand` turns what the user typed into the files to read, in a stable order, or into
+errors that say why a path gives nothing. :func:`open_input` opens one of them, undoing
+gzip/bzip2/xz compression (by extension, or by the file's first bytes when the extension
+does not say), and tells the format its content is in.
+"""
+
+from __future__ import annotations
+
+import bz2
+import glob
+import gzip
+import io
+import lzma
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
+
+from .decode import binary_kind, bom_encoding
+
+__all__ = ["COMPRESSED", "READABLE", "STDIN", "expand", "open_input", "sniff_format"]
+
+#: The path that means standard input.
+STDIN = "-"
+#: Extensions of the files a directory is searched for (each also with a compression suffix).
+READABLE = (".txt", ".json", ".jsonl", ".html", ".htm")
+#: Compression suffixes and the reader that undoes each, given the compressed stream.
+COMPRESSED: dict[str, Callable[[BinaryIO], BinaryIO]] = {
+    ".gz": lambda f: gzip.GzipFile(fileobj=f, mode="rb"),
+    ".bz2": lambda f: bz2.BZ2File(f, mode="rb"),
+    ".xz": lambda f: lzma.LZMAFile(f, mode="rb"),  # noqa: SIM115 - closed by the caller
+}
+_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))
+_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+# Enough of a file to recognise its format, its encoding and binary content.
+_HEAD = 8192
+
+
+class InputError(Exception):
+    """A path gives no article; the message says why, in plain words."""
+
+
+def _plain_error(exc: OSError) -> str:
+    """An OS error as a reader would say it: ``permission denied``, not ``[Errno 13]``."""
+    reason = exc.strerror or str(exc)
+    return reason[0].lower() + reason[1:] if reason else type(exc).__name__
+
+
+def _readable_name(name: str) -> bool:
+    base = name.lower()
+    for suffix in COMPRESSED:
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    return base.endswith(READABLE)
+
+
+def _walk(directory: str, recursive: bool) -> Iterator[tuple[str, str | None]]:
+    """The readable files under ``directory`` in name order, or the reason one can't be listed."""
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield directory, f"cannot list the directory: {_plain_error(exc)}"
+        return
+    for entry in entries:
+        # Hidden files and folders (.git, .cache) are tools' business, not articles.
+        if entry.name.startswith("."):
+            continue
+        path = os.path.join(directory, entry.name)
+        try:
+            is_dir = entry.is_dir()  # follows links to folders; is_file() below likewise
+            is_file = entry.is_file()
+        except OSError as exc:
+            yield path, _plain_error(exc)
+            continue
+        if is_dir:
+            if recursive and not entry.is_symlink():  # a linked folder may loop back
+                yield from _walk(path, recursive)
+        elif is_file and _readable_name(entry.name):
+            yield path, None
+
+
+def expand(paths: Iterable[str], *, recursive: bool = True) -> Iterator[tuple[str, str | None]]:
+    """Each file to read as ``(path, None)``, or ``(path, reason)`` when a path gives nothing.
+
+    A file named explicitly is always read; a directory gives its ``.txt``, ``.json``,
+    ``.jsonl``, ``.html`` and ``.htm`` files (compressed or not) in name order, its
+    subdirectories too when ``recursive``; a pattern with ``*``, ``?`` or ``[`` gives the
+    paths it matches, sorted; ``-`` is standard input.
+    """
+    for path in paths:
+        if path == STDIN:
+            yield path, None
+        elif os.path.isdir(path):
+            yield from _walk(path, recursive)
+        elif os.path.exists(path) or os.path.islink(path):
+            yield path, None
+        elif glob.has_magic(path):
+            matches = sorted(glob.glob(path, recursive=recursive))
+            if not matches:
+                yield path, "no file matches this pattern"
+            for match in matches:
+                if os.path.isdir(match):
+                    yield from _walk(match, recursive)
+                else:
+                    yield match, None
+        else:
+            yield path, "no such file or directory"
+
+
+def _stdin() -> BinaryIO:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # replaced by a text stream (tests, notebooks): re-encode it
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+    return stream
+
+
+def _peekable(stream: BinaryIO) -> io.BufferedReader:
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream, buffer_size=_HEAD * 8)  # type: ignore[arg-type]
+
+
+def _head(stream: io.BufferedReader) -> bytes:
+    head = stream.peek(_HEAD)
+    return head[:_HEAD]
+
+
+def open_input(path: str) -> tuple[io.BufferedReader, str]:
+    """``path`` opened for reading, decompressed, with the name its format is told by.
+
+    The name is ``path`` without its compression suffix. Raises :class:`InputError` when
+    the file cannot be opened.
+    """
+    try:
+        raw: BinaryIO = _stdin() if path == STDIN else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"cannot open: {_plain_error(exc)}") from exc
+    name = path
+    stream = _peekable(raw)
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in COMPRESSED:
+        name = name[: -len(suffix)]
+    else:
+        # Compressed data without the extension is still decompressed, never read as text.
+        head = _head(stream)
+        suffix = next((s for magic, s in _MAGIC if head.startswith(magic)), "")
+    if suffix in COMPRESSED:
+        stream = _peekable(COMPRESSED[suffix](stream))
+    return stream, name
+
+
+def sniff_format(name: str, head: bytes) -> str:
+    """``text``, ``json``, ``jsonl`` or ``html``: from the extension, else from the content.
+
+    >>> sniff_format("a.ndjson", b""), sniff_format("page", b"<!DOCTYPE html><html>")
+    ('jsonl', 'html')
+    >>> sniff_format("-", b'{"text": "x"}\\n{"text": "y"}\\n'), sniff_format("notes", b"Bonjour")
+    ('jsonl', 'text')
+    """
+    fmt = _FORMATS.get(os.path.splitext(name)[1].lower())
+    if fmt:
+        return fmt
+    encoding = bom_encoding(head)
+    try:
+        start = head.decode(encoding or "utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    except LookupError:
+        start = ""
+    lowered = start[:512].lower()
+    if lowered.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in lowered:
+        return "html"
+    if start.startswith("["):
+        return "json"
+    if start.startswith("{"):
+        # One object a line is JSONL; an object spread over several lines is JSON. A first
+        # line longer than the head is one record, which the JSONL reader takes as well.
+        first, newline, _ = start.partition("\n")
+        return "json" if newline and not first.rstrip().endswith("}") else "jsonl"
+    return "text"
+
+
+def check_binary(head: bytes) -> str | None:
+    """Why ``head`` cannot be an article (``not a text file: looks like a PDF document``)."""
+    kind = binary_kind(head)
+    return f"not a text file: looks like {kind}" if kind else None
