@@ -363,3 +363,19 @@ def test_cli_writes_the_page(tmp_path: Path, capsys):
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert cli_main([str(tmp_path / "absent.txt"), "-o", str(out)]) == 2
     assert "absent.txt" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not CORE, reason="needs the detection core (quoteattr.annotate)")
+def test_spacy_doc_with_quotes():
+    """A Doc that went through the quoteattr component renders like its (Article, quotes)."""
+    from quoteattr.nlp import load_nlp
+
+    doc = load_nlp()("« Nous gagnerons », a déclaré Marie Dupont.")
+    assert doc._.quotes, "the core found no quote in the simplest direct quotation"
+    pairs = [(Article(text=doc.text), list(doc._.quotes))]
+    _check_page(_parse(render(doc)), pairs)
+    assert render(doc) == render(pairs)
+    import spacy
+
+    with pytest.raises(TypeError, match="quoteattr component"):
+        render(spacy.blank("fr")("Pas de composant."))
