@@ -16,7 +16,6 @@ SystemExit: 2
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections.abc import Iterator
@@ -85,9 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="per-article manifest (default with -o: OUT.articles.jsonl beside it)",
     )
-    ex.add_argument(
-        "--date", type=_iso_date, help="publication date (YYYY-MM-DD) of undated inputs"
-    )
+    ex.add_argument("--date", help="publication date of undated inputs (e.g. 2023-09-20)")
     ex.add_argument("--publisher", help="publisher of inputs that name none")
     ex.add_argument(
         "--workers",
@@ -120,13 +117,6 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     ex.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     return parser
-
-
-def _iso_date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2023-09-20") from None
 
 
 def _positive(value: str) -> int:
@@ -179,6 +169,12 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
     if manifest is None and not to_stdout:
         manifest = batch.manifest_path(args.output)
 
+    from .reading import read_paths
+
+    try:
+        read_paths([], date=args.date)  # checks --date before any work starts
+    except ValueError as exc:
+        return _fail(str(exc))
     skip: set[str] = set()
     if args.resume:
         try:
@@ -229,9 +225,12 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
 
 
 def _read(args: argparse.Namespace) -> Iterator[Any]:
+    """The articles of the inputs, read lazily file after file."""
+    from .batch import input_files
     from .reading import read_paths
 
-    yield from read_paths(args.paths, date=args.date, publisher=args.publisher)
+    for path in input_files(args.paths):
+        yield from read_paths([path], date=args.date, publisher=args.publisher)
 
 
 def _open(path: str | Path, mode: str) -> IO[str]:

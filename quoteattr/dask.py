@@ -15,14 +15,13 @@ Input files must be readable under the same paths on every worker (a shared file
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .batch import DEFAULT_CHUNK, Options, chunked, process_chunk
+from .batch import DEFAULT_CHUNK, Options, chunked, input_files, process_chunk
 from .model import Article
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ def extract_bag(
     options = Options(model=model, fast=fast)
     if isinstance(paths_or_bag, db.Bag):
         return paths_or_bag.map_partitions(_extract_articles, options, date, publisher)
-    files = list(_input_files([str(p) for p in paths_or_bag]))
+    files = list(input_files([str(p) for p in paths_or_bag]))
     if not files:
         raise ValueError(f"no input files in {list(paths_or_bag)!r}")
     bag = db.from_sequence(files, partition_size=max(1, files_per_partition))
@@ -171,31 +170,6 @@ def _articles(items: Iterable[Any], date: str | None, publisher: str | None) -> 
         if publisher and not item.publisher:
             item.publisher = publisher
         yield item
-
-
-def _input_files(paths: list[str]) -> Iterator[str]:
-    """The files behind ``paths``: directories listed recursively and globs expanded, sorted."""
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs.sort()
-                for name in sorted(names):
-                    path = os.path.join(root, name)
-                    if not _is_side_file(name):
-                        yield path
-        elif glob.has_magic(p):
-            yield from sorted(glob.glob(p))
-        else:
-            yield p
-
-
-def _is_side_file(name: str) -> bool:
-    # Gold sets and manifests sit beside articles in directories but hold no article text.
-    return (
-        name.startswith(".")
-        or name in ("gold.jsonl", "articles.jsonl")
-        or name.endswith(".articles.jsonl")
-    )
 
 
 def _write_parquet(records: list[dict[str, Any]], path: str) -> str:
