@@ -66,10 +66,11 @@ _WORD = r"\p{Lu}[\p{L}'’.-]*"
 _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,4}}"
 # "(Rédacteurs :Ying Xie, Yishuang Liu)", "Par Marie Dupont et Jean Martin": the credits.
 _CREDITS = regex.compile(
-    r"^\s*\(?\s*(?:(?:rédact(?:eur|rice)s?|éditeurs?|auteur(?:e|s|es)?|autrices?|journalistes?"
+    # Only the label ignores case: under IGNORECASE \p{Lu} would take "ailleurs" for a name.
+    r"^\s*\(?\s*(?i:(?:rédact(?:eur|rice)s?|éditeurs?|auteur(?:e|s|es)?|autrices?|journalistes?"
     r"|correspondants?|envoyée?s? spéciale?s?|texte|propos recueillis)(?:\s+par)?\s*:?|par)\s*"
     rf"(?P<names>{_NAME}(?:\s*(?:,|;|/|&|\bet\b)\s*{_NAME})*)\s*\)?\s*\.?\s*$",
-    regex.IGNORECASE | regex.V1,
+    regex.V1,
 )
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|/|&|\bet\b)\s*")
 # A dateline opening a paragraph: "6 juillet 2012. - ", "22 août 2012, Espagne. - ",
@@ -154,7 +155,8 @@ def _credits(line: str) -> list[str] | None:
     m = _CREDITS.match(line)
     if not m:
         return None
-    return [n for n in _NAME_SPLIT.split(m.group("names")) if n]
+    # A closing full stop ends the line, not the name ("Par Marie Dupont.").
+    return [n.rstrip(".") for n in _NAME_SPLIT.split(m.group("names")) if n.rstrip(".")]
 
 
 def _is_content(line: str) -> bool:
