@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import io
 import lzma
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 
@@ -57,8 +58,9 @@ def read_paths(
 
     Raises ValueError, before reading anything, when ``date`` is not a date.
     """
-    if isinstance(paths, str):
+    if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    names = [os.fspath(p) for p in paths]  # pathlib.Path works as well as str
     forced_date = None
     if date is not None:
         forced_date = parse_date(date)
@@ -67,7 +69,7 @@ def read_paths(
                 f"date {date!r} is not a date quoteattr can read "
                 "(use YYYY-MM-DD, DD/MM/YYYY or '6 juillet 2012')"
             )
-    return _read_all(list(paths), forced_date, publisher, recursive)
+    return _read_all(names, forced_date, publisher, recursive)
 
 
 def _read_all(

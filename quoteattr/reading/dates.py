@@ -110,6 +110,9 @@ _WRAPPER = regex.compile(
 )
 
 
+_MAX_DATE_LINE = 100
+
+
 def parse_date(s: str) -> str | None:
     """The ISO date written in ``s`` when ``s`` is a date and nothing else, else None.
 
@@ -125,7 +128,9 @@ def parse_date(s: str) -> str | None:
     >>> parse_date("le 19/12/2019"), parse_date("31.02.2020"), parse_date("Il vient le 6 mai")
     ('2019-12-19', None, None)
     """
-    if not isinstance(s, str):
+    # The longest date line ("Publié le mercredi 20 septembre 2023 à 08h36 UTC") is far
+    # shorter: a paragraph is not looked at, which keeps line-by-line checks cheap.
+    if not isinstance(s, str) or len(s) > _MAX_DATE_LINE:
         return None
     inner = _WRAPPER.match(s)
     core = inner.group("date") if inner else s
