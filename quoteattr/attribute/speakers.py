@@ -142,6 +142,8 @@ def _pronoun(
     at = mention.start_char
     candidates: list[tuple[int, Speaker]] = []
     for pos, sp in history:
+        if pos == at:
+            return sp  # the same pronoun already resolved for an earlier quote of its clause
         if pos < at and at - pos <= _PRONOUN_REACH:
             candidates.append((pos, sp))
     for person in cast.people:

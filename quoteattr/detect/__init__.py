@@ -43,10 +43,13 @@ def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
     Reason: « a clause of reported speech nested inside another quotation is not listed
     separately », and a direct passage whose incise the indirect rules also saw is one quote.
     """
+    outer = [
+        f for f in candidates
+        if not any(o is not f and _nested_in(f, o) and not _nested_in(o, f) for o in candidates)
+    ]
     kept: list[Found] = []
-    order = sorted(candidates, key=lambda f: (-_priority(f), f.start))
-    for f in order:
-        if any(_nested_in(f, k) or _same(f, k) for k in kept):
+    for f in sorted(outer, key=lambda f: (-_priority(f), f.start)):
+        if any(_same(f, k) for k in kept):
             continue
         kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end))

@@ -46,15 +46,32 @@ def cue_at(token: Token, lexicon: CueLexicon) -> CueEntry | None:
 
 
 def verb_group_start(doc: Doc, verb: int) -> int:
-    """First token of the verb's group: auxiliaries, negation, clitics and adverbs before it."""
+    """First token of the verb's group: auxiliaries, negation, clitics and adverbs before it,
+    and connectors between auxiliary and participle (« a quant à lui déclaré »)."""
     i = verb
     while i > 0:
         p = doc[i - 1]
-        if p.pos_ == "AUX" or p.lower_ in _PRE_VERB or p.pos_ == "ADV" and i >= 2 and doc[i - 2].pos_ == "AUX":
+        if p.lower_ in {"lui", "leur", "elle", "eux"} and i >= 2 and doc[i - 2].lower_ == "à":
+            k = _connector_before(doc, i - 1)
+            if k is None:
+                break
+            i = k  # « quant à lui »
+        elif p.pos_ == "AUX" or p.lower_ in _PRE_VERB or p.pos_ == "ADV" and i >= 2 and doc[i - 2].pos_ in {"AUX", "ADV"}:
             i -= 1
+        elif (k := _connector_before(doc, i - 1)) is not None and k > 0 and doc[k - 1].pos_ == "AUX":
+            i = k  # « a pour sa part ajouté »
         else:
             break
     return i
+
+
+def _connector_before(doc: Doc, j: int) -> int | None:
+    """Start of a connector (« quant à lui », « pour sa part ») that ends at token ``j``."""
+    for words in _CONNECTORS:
+        n = len(words)
+        if j - n + 1 >= 0 and all(doc[j - n + 1 + k].lower_ == w for k, w in enumerate(words)):
+            return j - n + 1
+    return None
 
 
 def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | None:
@@ -82,7 +99,12 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
     entry = cue_at(verb, lexicon)
     if entry is None or "incise" not in entry.frames:
         return None
+    # An infinitive or a bare participle is never the verb of an incise (« , maintenir l'élan »).
+    forms = verb.morph.get("VerbForm")
+    if not aux and ("Inf" in forms or "Part" in forms or verb.lower_.endswith(("er", "ir"))):
+        return None
     k = j + 1
+    k += len(entry.rest)  # « a-t-il fait valoir »
     clitic = clitic_after_aux
     while k < limit and (doc[k].lower_ in _INVERTED_CLITICS or doc[k].lower_ == "-t"):
         clitic = True
@@ -235,7 +257,10 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
         t = doc[j]
         if t.lower_ in _QUE:
             return j
-        if t.text in {".", "!", "?", ";", "«", "»", '"'} or t.pos_ == "VERB":
+        if t.text in {".", "!", "?", ";", "«", "»", '"'}:
+            return None
+        # A verb ends the search, unless it is part of the cue (« faisant observer que »).
+        if t.pos_ == "VERB" and not (j == verb + 1 and "Inf" in t.morph.get("VerbForm")):
             return None
         j += 1
         steps += 1
@@ -263,3 +288,94 @@ def participial_cue(token: Token, lexicon: CueLexicon) -> CueEntry | None:
     if not token.lower_.endswith("ant"):
         return None
     return lexicon.match(token)
+
+
+# Connectors that stand between a subject and its verb (« M. Patrouchev a quant à lui déclaré »).
+_CONNECTORS = (
+    ("quant", "à", "lui"), ("quant", "à", "elle"), ("quant", "à", "eux"), ("quant", "à", "elles"),
+    ("pour", "sa", "part"), ("pour", "leur", "part"), ("de", "son", "côté"),
+    ("de", "leur", "côté"), ("lui", "aussi"), ("elle", "aussi"), ("également",), ("aussi",),
+    ("toutefois",), ("cependant",), ("pourtant",), ("donc",), ("enfin",), ("ensuite",),
+    ("alors",), ("néanmoins",), ("en", "outre"), ("par", "ailleurs"), ("notamment",),
+)
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on"}
+
+
+def _skip_connectors_back(doc: Doc, j: int, floor: int) -> int:
+    """Index just before any connectors (and their commas) that end at token ``j``."""
+    moved = True
+    while moved and j >= floor:
+        moved = False
+        if doc[j].text == ",":
+            j -= 1
+            moved = True
+            continue
+        for words in _CONNECTORS:
+            n = len(words)
+            if j - n + 1 >= floor and all(
+                doc[j - n + 1 + k].lower_ == w for k, w in enumerate(words)
+            ):
+                j -= n
+                moved = True
+                break
+        if not moved and (
+            doc[j].pos_ in {"ADV", "AUX"} or doc[j].lower_ in {"ne", "n'", "n’", "se", "s'", "s’"}
+        ):
+            j -= 1
+            moved = True
+    return j
+
+
+def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
+    """The subject noun phrase that ends just before the verb group at ``vstart``, read from
+    the surface: « le ministre des finances, Pierre Moscovici, a pour sa part ajouté »."""
+    j = _skip_connectors_back(doc, vstart - 1, floor)
+    if j < floor:
+        return None
+    t = doc[j]
+    if t.lower_ in _SUBJECT_PRONOUNS:
+        return doc[j : j + 1]
+    if t.ent_type_ in {"PER", "ORG"} or t.pos_ in {"PROPN", "NOUN"}:
+        k = j
+        if t.ent_type_ in {"PER", "ORG"}:
+            while k - 1 >= floor and doc[k - 1].ent_type_ == t.ent_type_ and doc[k].ent_iob_ == "I":
+                k -= 1
+            if k - 1 >= floor and doc[k - 1].lower_ in TITLES:
+                k -= 1
+            return doc[k : j + 1]
+        # Walk back over the noun phrase to its determiner (« le président chinois »).
+        while k - 1 >= floor and doc[k - 1].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} | {
+            "ADP"
+        } and doc[k - 1].text not in {",", ";"}:
+            if doc[k - 1].pos_ == "ADP" and doc[k - 1].lower_ not in {"de", "d'", "d’", "du",
+                                                                       "des"}:
+                break
+            k -= 1
+            if doc[k].pos_ == "DET" and (k == floor or doc[k - 1].pos_ not in {"ADP"}):
+                break
+        while k < j and doc[k].pos_ == "ADP":
+            k += 1
+        return doc[k : j + 1]
+    return None
+
+
+def speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon) -> Span | None:
+    """Who utters the cue ``verb``: an inverted subject when the verb stands in an incise, else
+    its subject from the parse, checked against the surface, else the surface subject."""
+    vstart = verb_group_start(doc, verb.i)
+    if vstart > floor and doc[vstart - 1].text in {",", "»", '"', "”"}:
+        inc = incise_at(doc, vstart, limit, lexicon)
+        if inc is not None and inc.cue.i == verb.i:
+            return inc.mention
+    parsed = subject_of(verb)
+    if parsed is not None and parsed.start >= floor and not any(
+        t.text in {",", ";"} for t in doc[parsed.end : vstart]
+    ):
+        return parsed
+    surface = subject_before(doc, vstart, floor)
+    if surface is not None:
+        return surface
+    if parsed is not None and parsed.start >= floor:
+        return parsed
+    inc = incise_at(doc, vstart, limit, lexicon)
+    return inc.mention if inc is not None and inc.cue.i == verb.i else None

@@ -105,8 +105,9 @@ class CueLexicon:
 
     def match(self, token: Token) -> CueEntry | None:
         """The cue ``token`` (a verb) realises in its sentence, or None."""
+        # Verbs, and participles the model tags as adjectives or nouns (« Notant », « indiqué »).
         if token.pos_ not in {"VERB", "AUX"} and not (
-            token.pos_ in {"NOUN", "ADJ"} and token.tag_ != "NOUN" and token.text.endswith("é")
+            token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.lower_.endswith(("ant", "é", "ée"))
         ):
             return None
         entries = self._by_verb.get(lemma(token))
@@ -133,7 +134,13 @@ class CueLexicon:
 def lemma(token: Token) -> str:
     """The token's lemma, corrected for the frequent cue forms the model mislemmatises."""
     low = token.lower_
-    return _LEMMA_FIXES.get(low, token.lemma_.lower())
+    if low in _LEMMA_FIXES:
+        return _LEMMA_FIXES[low]
+    lem = token.lemma_.lower()
+    # Present participles the model leaves as adjectives (« Notant que » → notant).
+    if low.endswith("ant") and lem == low and len(low) > 5:
+        return low[:-3] + "er"
+    return lem
 
 
 def _has_reflexive(token: Token) -> bool:

@@ -15,14 +15,16 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from .clauses import incise_at, noun_phrase, subject_of
+from .clauses import incise_at, noun_phrase, speaker_of, subject_of
 from .cues import CueLexicon
 from .found import Found
 from .marks import Quoted
 
 _DASH = regex.compile(r"^\s*[—–-]\s*(?=\p{Lu})")
+# « Pour X, « … » », « D'après le ministre, Jérôme Cahuzac, « … » »: a short source, no verb.
 _SOURCE_INTRO = regex.compile(
-    r"^(?:pour|selon|d'après|d’après|à en croire)\s+(.+?),?\s*:?$", regex.IGNORECASE
+    r"^(?:pour|selon|d'après|d’après|à en croire)\s+([^,;:]+(?:,[^,;:]+)?),?\s*:?$",
+    regex.IGNORECASE,
 )
 # Below this many words, a passage inside a sentence is a name or a fragment, not a quotation.
 MIN_STANDALONE_WORDS = 4
@@ -41,12 +43,17 @@ def find_direct(
         if unit is None:
             continue
         u_start, u_end = unit
+        # An introduction starts after an earlier passage or a semicolon of the same sentence.
+        u_start = max([u_start, *(p.outer_end for p in quoted if u_start <= p.outer_end <= q.open)])
+        semi = doc.text.rfind(";", u_start, q.open)
+        u_start = semi + 1 if semi >= 0 else u_start
         before = doc.text[u_start : q.open].strip()
         after = doc.text[q.outer_end : _unit_end_after(units, q, u_end)]
         words = len(regex.findall(r"\w+", q.inner(doc.text)))
         parts, inner_incise = _cut_inner_incise(doc, q, lexicon)
         if inner_incise is not None:
-            found.append(_make(q, parts, inner_incise.cue, inner_incise.mention, 0.95, "inner"))
+            cue = doc[inner_incise.cue.i : inner_incise.cue.i + 1]
+            found.append(_make(q, parts, cue, inner_incise.mention, 0.95, "inner"))
             continue
         standalone = _starts_unit(before)
         # « … », a affirmé M. Wang.  — the incise follows the closing mark.
@@ -176,18 +183,15 @@ def _intro_attribution(
     if span is None or len(span) == 0:
         return None
     m = _SOURCE_INTRO.match(span.text.strip())
-    if m:
+    if m and not any(t.pos_ in {"VERB", "AUX"} for t in span[1:]):
         first = span[0]
-        k = first.i + (3 if first.lower_ == "à" else 1)
-        mention = noun_phrase(doc, k, span.end)
-        return doc[first.i : first.i + 1], mention, 0.85
+        n = 3 if first.lower_ == "à" else 2 if first.lower_ in {"d'", "d’"} else 1
+        mention = noun_phrase(doc, first.i + n, span.end)
+        return doc[first.i : first.i + n], mention, 0.85
     cues = [t for t in span if lexicon.match(t) is not None and t.pos_ in {"VERB", "AUX"}]
     if cues:
         verb = cues[-1]
-        mention = subject_of(verb)
-        if mention is None:
-            inc = incise_at(doc, verb.i, span.end, lexicon)
-            mention = inc.mention if inc else None
+        mention = speaker_of(doc, verb, span.start, span.end, lexicon)
         return doc[verb.i : verb.i + 1], mention, 0.9
     # « X : « … » » — a bare name before the colon.
     toks = [t for t in span if not t.is_punct]

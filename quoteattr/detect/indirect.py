@@ -19,7 +19,7 @@ from .clauses import (
     incise_at,
     participial_cue,
     que_after,
-    subject_of,
+    speaker_of,
     verb_group_start,
 )
 from .cues import CueEntry, CueLexicon
@@ -54,12 +54,14 @@ def find_indirect(
 def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> list[Found]:
     found: list[Found] = []
     limit = _content_limit(unit)
+    consumed: set[int] = set()  # the other words of a multi-word cue (« observer » in « faisant observer »)
     for tok in unit:
-        if inside[tok.idx]:
+        if inside[tok.idx] or tok.i in consumed:
             continue
         entry = lexicon.match(tok)
         if entry is None:
             continue
+        consumed.update(range(tok.i + 1, tok.i + 1 + 2 * len(entry.rest)))
         f = (
             _participial(doc, unit, tok, entry, limit, lexicon)
             or _que_clause(doc, unit, tok, entry, limit, lexicon)
@@ -124,11 +126,10 @@ def _que_clause(
     que = que_after(doc, verb.i, limit)
     if que is None:
         return None
+    if _restrictive(doc, verb.i, que):
+        return None
     end = clause_end(doc, que + 1, limit, lexicon)
-    mention = subject_of(verb)
-    if mention is None:
-        inc = incise_at(doc, verb_group_start(doc, verb.i), limit, lexicon)
-        mention = inc.mention if inc is not None else None
+    mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     start = verb_group_start(doc, verb.i)
     if mention is not None and mention.start < start:
         start = mention.start
@@ -155,7 +156,7 @@ def _infinitive(
     if t.pos_ == "AUX" and t.lemma_ not in _INF_AUX:
         return None
     end = clause_end(doc, j, limit, lexicon)
-    mention = subject_of(verb)
+    mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     start = mention.start if mention is not None else verb_group_start(doc, verb.i)
     chars = _chars(doc, j, end)
     return _make(doc, [chars], verb, entry, mention, 0.8, "inf", (doc[start].idx, chars[1]))
@@ -196,23 +197,36 @@ def _participial(
 def _main_cue_after(
     doc: Doc, start: int, limit: int, lexicon: CueLexicon
 ) -> tuple[Token, Span | None] | None:
+    # The main clause's subject follows a comma: « Notant que P, M. Poutine a indiqué … ».
     for t in doc[start:limit]:
         if t.pos_ == "VERB" and lexicon.match(t) is not None and not t.lower_.endswith("ant"):
-            return t, subject_of(t)
+            subject = speaker_of(doc, t, start, limit, lexicon)
+            if subject is not None and subject.start > start and doc[subject.start - 1].text == ",":
+                return t, subject
     return None
 
 
 def _speaker_before(doc: Doc, unit: Span, verb: Token, lexicon: CueLexicon) -> Span | None:
-    """The speaker of the cue that a participial cue continues (« a dit M. X, ajoutant … »)."""
-    for t in reversed(doc[unit.start : verb.i]):
-        if t.pos_ in {"VERB", "AUX"} and lexicon.match(t) is not None:
-            mention = subject_of(t)
-            if mention is None:
-                inc = incise_at(doc, verb_group_start(doc, t.i), verb.i, lexicon)
-                mention = inc.mention if inc is not None else None
-            if mention is not None:
-                return mention
+    """The speaker of the clause a participial cue hangs on: the cue it continues (« a dit
+    M. X, ajoutant … ») or the main verb (« Ayrault a revu … en affirmant que … »)."""
+    # The leftmost cue is the main clause's; later ones may sit inside its content.
+    before = list(doc[unit.start : verb.i])
+    cues = [t for t in before if t.pos_ == "VERB" and lexicon.match(t) is not None]
+    finite = [t for t in reversed(before) if t.pos_ == "VERB" and t not in cues]
+    for t in cues + finite:
+        mention = speaker_of(doc, t, unit.start, verb.i, lexicon)
+        if mention is not None and mention.root.lower_ not in {"qui", "que", "dont"}:
+            return mention
     return None
+
+
+def _restrictive(doc: Doc, verb: int, que: int) -> bool:
+    """« ne rapporteront que 3 milliards »: « ne … que » means « only », it reports nothing."""
+    group = doc[verb_group_start(doc, verb) : que]
+    has_ne = any(t.lower_ in {"ne", "n'", "n’"} for t in group)
+    negated = any(t.lower_ in {"pas", "point", "jamais", "plus", "guère", "nullement", "rien"}
+                  for t in doc[verb_group_start(doc, verb) : que])
+    return has_ne and not negated
 
 
 def _incise(
@@ -228,6 +242,8 @@ def _incise(
         return None
     first = _chars(doc, unit.start, vstart - 1)
     parts = [first]
+    if inc.end < limit and doc[inc.end].text == "," and _apposition_to_end(doc, inc.end + 1, limit):
+        inc.end = limit  # « …, a déclaré Wang Yi, membre du Bureau politique… . »
     if inc.end < limit and doc[inc.end].text == ",":
         nxt = doc[inc.end + 1] if inc.end + 1 < limit else None
         if nxt is not None and participial_cue(nxt, lexicon) is not None:
@@ -244,6 +260,14 @@ def _incise(
     if len(parts) > 1:
         outer = (outer[0], parts[-1][1])
     return _make(doc, parts, verb, entry, inc.mention, 0.9, "incise", outer)
+
+
+def _apposition_to_end(doc: Doc, start: int, limit: int) -> bool:
+    """Whether tokens ``[start, limit)`` only describe the speaker (no verb of their own)."""
+    toks = doc[start:limit]
+    return len(toks) > 0 and toks[0].pos_ in {"NOUN", "DET", "ADJ"} and not any(
+        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in toks
+    ) and not any(t.text == "," and t.nbor().lower_.endswith("ant") for t in toks[:-1])
 
 
 def _is_subject_only(doc: Doc, start: int, end: int) -> bool:
