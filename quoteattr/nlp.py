@@ -11,7 +11,9 @@ import functools
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .model import Quote
 
 #: The model quoteattr ships with; any French pipeline with a parser and NER also works.
 DEFAULT_MODEL = "fr_core_news_md"
@@ -34,17 +36,64 @@ def set_pub_date(doc: Doc, date: str | None) -> None:
     doc._.quoteattr_pub_date = date
 
 
+def _quote_spans(doc: Doc) -> list[Span]:
+    spans = []
+    for q in doc._.quotes or []:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _quote_of(span: Span) -> Quote | None:
+    """The quote a span (from ``Doc._.quote_spans``) stands for: same start token."""
+    first = span[0] if len(span) else None
+    for q in span.doc._.quotes or []:
+        if first is not None and first.idx <= q.start < first.idx + len(first.text) + 1:
+            return q
+    return None
+
+
+def _in_quote(token: Token) -> bool:
+    return any(
+        a <= token.idx < b
+        for q in token.doc._.quotes or []
+        for a, b in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)])
+    )
+
+
 def _register_extensions() -> None:
+    """``Doc._.quotes`` (list of Quote), ``Doc._.quote_spans`` (their Spans), ``Span._.quote``,
+    ``Span._.speaker``, ``Span._.cue`` and ``Token._.in_quote``."""
     if not Doc.has_extension("quotes"):
         Doc.set_extension("quotes", default=None)
     if not Doc.has_extension("quoteattr_pub_date"):
         Doc.set_extension("quoteattr_pub_date", default=None)
+    if not Doc.has_extension("quote_spans"):
+        Doc.set_extension("quote_spans", getter=_quote_spans)
+    if not Span.has_extension("quote"):
+        Span.set_extension("quote", getter=_quote_of)
+    if not Span.has_extension("speaker"):
+        Span.set_extension("speaker", getter=lambda s: (q := _quote_of(s)) and q.speaker)
+    if not Span.has_extension("cue"):
+        Span.set_extension("cue", getter=lambda s: (q := _quote_of(s)) and q.cue)
+    if not Token.has_extension("in_quote"):
+        Token.set_extension("in_quote", getter=_in_quote)
 
 
 class QuoteAttributor:
     """The ``quoteattr`` spaCy component: sets ``Doc._.quotes`` to the doc's quotes.
 
-    Each quote is a :class:`~quoteattr.model.Quote` whose offsets point into ``doc.text``.
+    Each quote is a :class:`~quoteattr.model.Quote` whose offsets point into ``doc.text``;
+    ``Doc._.quote_spans`` gives them as spans, with ``Span._.speaker`` and ``Span._.cue``, and
+    ``Token._.in_quote`` tells whether a token is reported content.
+
+    >>> nlp = load_nlp()
+    >>> doc = nlp("« Nous gagnerons », a déclaré Marie Dupont.")
+    >>> span = doc._.quote_spans[0]
+    >>> span.text, span._.speaker.name, span._.cue.lemma, doc[1]._.in_quote, doc[-2]._.in_quote
+    ('Nous gagnerons', 'Marie Dupont', 'déclarer', True, False)
+
     Settings: ``min_confidence`` drops doubtful quotes, ``types`` keeps only some types,
     ``cues`` names a cue lexicon file (TSV, same columns as the bundled one).
     """
