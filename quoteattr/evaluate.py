@@ -395,6 +395,8 @@ def cli_main(argv: list[str]) -> int:
         parser.error("expected PRED.jsonl GOLD_DIR (or --run INPUT... GOLD_DIR)")
     if len(args.paths) < 2:
         parser.error("--run needs at least one INPUT and the GOLD_DIR")
+    if not args.run and (args.date or args.publisher):
+        parser.error("--date and --publisher apply to --run only")
     *inputs, gold_dir = args.paths
     if not Path(gold_dir).is_dir():
         print(f"quoteattr evaluate: error: {gold_dir}: not a directory", file=sys.stderr)

@@ -261,3 +261,10 @@ def test_cli_run_extracts_then_scores(capsys):
     assert scores["gold_quotes"] == 42
     assert 0.0 <= scores["quote_f1"] <= 1.0
     assert scores["matched"] <= min(scores["predicted_quotes"], scores["gold_quotes"])
+
+
+def test_cli_refuses_run_options_without_run(tmp_path: Path, capsys):
+    path = _write(tmp_path, "p.jsonl", [])
+    with pytest.raises(SystemExit) as exit_:
+        cli_main([str(path), str(GOLD_DIRS[0]), "--date", "2024-05-08"])
+    assert exit_.value.code == 2 and "--run only" in capsys.readouterr().err
