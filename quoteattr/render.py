@@ -171,7 +171,7 @@ class _Page:
             parts.append(_quote_tables(self))
         if self.errors:
             items = "".join(
-                f"<li><code>{_e(e.path)}</code>"
+                f"<li><code>{_e(e.path)}{'' if e.line is None else f':{e.line}'}</code>"
                 f"{'' if e.index is None else f' (article {e.index})'} : {_e(e.error)}</li>"
                 for e in self.errors
             )
@@ -508,13 +508,16 @@ _JS = """
 def cli_main(argv: list[str]) -> int:
     """``quoteattr render``: extracts the quotes of ARTICLE... and writes the review page.
 
-    Exit codes as ``quoteattr extract``: 0 written; 1 written but some input failed and
-    ``--strict`` was given; 2 nothing written (bad option, no input, unwritable output).
+    With ``--quotes``, the inputs are JSONL files of quotes (as ``quoteattr extract`` writes
+    them), shown as tables without extracting anything. Exit codes as ``quoteattr extract``:
+    0 written; 1 written but some input failed and ``--strict`` was given; 2 nothing written
+    (bad option, nothing readable, unwritable output).
     """
     parser = argparse.ArgumentParser(
         prog="quoteattr render",
         description="Write one self-contained HTML page showing every quotation in its article.",
-        epilog="Example: quoteattr render article.txt -o review.html",
+        epilog="Examples: quoteattr render article.txt -o review.html ; "
+        "quoteattr render --quotes quotes.jsonl -o review.html",
     )
     parser.add_argument(
         "paths", nargs="+", metavar="ARTICLE", help="files, directories or - for stdin"
@@ -523,47 +526,85 @@ def cli_main(argv: list[str]) -> int:
         "-o", "--output", default="review.html", help="the page to write (default: review.html)"
     )
     parser.add_argument("--title", help="the page title")
+    parser.add_argument(
+        "--quotes", action="store_true", help="inputs are quotes JSONL: show them, extract nothing"
+    )
     parser.add_argument("--date", help="publication date of undated articles (e.g. 2023-09-20)")
     parser.add_argument("--publisher", help="publisher of articles that name none")
     parser.add_argument("--model", help="spaCy pipeline to load (default: fr_core_news_md)")
     parser.add_argument("--strict", action="store_true", help="exit with 1 if any input failed")
     args = parser.parse_args(argv)
-
-    from .pipeline import Extractor
-    from .reading import read_paths
-
+    if args.quotes and (args.date or args.publisher or args.model):
+        parser.error("--date, --publisher and --model do not apply to --quotes")
     try:
-        read_paths([], date=args.date)  # refuses a bad --date before any work starts
+        if args.quotes:
+            items, errors = _read_quotes(args.paths)
+        else:
+            items, errors = _extract(args.paths, args.date, args.publisher, args.model)
     except ValueError as exc:
         print(f"quoteattr render: error: {exc}", file=sys.stderr)
         return 2
-    errors: list[ErrorRecord] = []
-
-    def readable() -> Iterator[Article]:
-        for item in read_paths(args.paths, date=args.date, publisher=args.publisher):
-            if isinstance(item, ErrorRecord):
-                errors.append(item)
-            else:
-                yield item
-
-    pairs: list[tuple[Article, list[Quote] | ErrorRecord]] = []
-    for article, result in Extractor(model=args.model).pipe(readable()):
-        if isinstance(result, ErrorRecord):
-            errors.append(result)
-        else:
-            pairs.append((article, result))
     for e in errors:
-        print(f"quoteattr render: skipped {e.path}: {e.error}", file=sys.stderr)
-    if not pairs:
-        print("quoteattr render: error: no readable article in the inputs", file=sys.stderr)
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        print(f"quoteattr render: skipped {where}: {e.error}", file=sys.stderr)
+    if not items:
+        print("quoteattr render: error: nothing readable in the inputs", file=sys.stderr)
         return 2
-    page = render([*pairs, *errors], title=args.title)
+    page = render([*items, *errors], title=args.title)
     try:
         Path(args.output).write_text(page, encoding="utf-8")
     except OSError as exc:
         print(f"quoteattr render: error: cannot write {args.output}: {exc}", file=sys.stderr)
         return 2
-    n = sum(len(q) for _, q in pairs if isinstance(q, list))
-    print(f"quoteattr render: {len(pairs)} articles, {n} quotes -> {args.output}", file=sys.stderr)
+    print(f"quoteattr render: {len(items)} items -> {args.output}", file=sys.stderr)
     return 1 if errors and args.strict else 0
 
+
+def _extract(
+    paths: list[str], date: str | None, publisher: str | None, model: str | None
+) -> tuple[list[tuple[Article, list[Quote]]], list[ErrorRecord]]:
+    """Every readable article with its quotes, and the inputs that failed."""
+    from .pipeline import Extractor
+    from .reading import read_paths
+
+    read_paths([], date=date)  # a bad --date raises ValueError before any work starts
+    errors: list[ErrorRecord] = []
+
+    def readable() -> Iterator[Article]:
+        for item in read_paths(paths, date=date, publisher=publisher):
+            if isinstance(item, ErrorRecord):
+                errors.append(item)
+            else:
+                yield item
+
+    pairs: list[tuple[Article, list[Quote]]] = []
+    for article, result in Extractor(model=model).pipe(readable()):
+        if isinstance(result, ErrorRecord):
+            errors.append(result)
+        else:
+            pairs.append((article, result))
+    return pairs, errors
+
+
+def _read_quotes(paths: list[str]) -> tuple[list[Quote], list[ErrorRecord]]:
+    """The quotes of JSONL files; a file or line that is not a quote becomes an error."""
+    quotes: list[Quote] = []
+    errors: list[ErrorRecord] = []
+    for path in paths:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            errors.append(ErrorRecord(path=path, error=f"cannot read: {exc.strerror}"))
+            continue
+        except UnicodeDecodeError:
+            errors.append(ErrorRecord(path=path, error="not UTF-8 text: quotes JSONL expected"))
+            continue
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                quotes.append(Quote.from_json(line))
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                error = f"not a quote ({type(exc).__name__}: {str(exc)[:80]})"
+                errors.append(ErrorRecord(path=path, error=error, line=n))
+    return quotes, errors

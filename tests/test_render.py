@@ -386,3 +386,20 @@ def test_cli_refuses_a_bad_date_before_any_work(tmp_path: Path, capsys):
     out = tmp_path / "review.html"
     assert cli_main([str(FIXTURES), "--date", "bientôt", "-o", str(out)]) == 2
     assert "bientôt" in capsys.readouterr().err and not out.exists()
+
+
+def test_cli_quotes_mode_shows_jsonl_quotes_without_extracting(tmp_path: Path, capsys):
+    """quoteattr render --quotes quotes.jsonl: tables of the quotes; bad lines are listed."""
+    _, quotes = _handmade()
+    good = tmp_path / "quotes.jsonl"
+    good.write_text("".join(q.to_json(ensure_ascii=False) + "\n" for q in quotes), "utf-8")
+    bad = tmp_path / "articles.jsonl"
+    bad.write_text('{"text": "Un article, pas une citation."}\n', "utf-8")
+    out = tmp_path / "review.html"
+    assert cli_main(["--quotes", str(good), str(bad), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    marked = [e for e in _parse(page).marked if "q" in e["cls"] and e["tag"] == "mark"]
+    assert len(marked) == len(quotes) and f"{bad.name}:1" in page
+    assert f"{bad}:1: not a quote" in capsys.readouterr().err
+    assert cli_main(["--quotes", str(good), str(bad), "--strict", "-o", str(out)]) == 1
+    assert cli_main(["--quotes", str(bad), "-o", str(out)]) == 2
