@@ -144,9 +144,9 @@ class _Page:
             "role": sp.role if sp else None,
             "kind": sp.kind if sp else None,
             "cue": f"{cue.text} ({cue.lemma})" if cue else None,
-            "date": quote.date,
+            "date": _french_date(quote.date) if quote.date else None,
             "basis": _BASIS_LABELS.get(quote.date_basis or ""),
-            "confidence": round(quote.confidence, 2),
+            "confidence": f"{quote.confidence:.2f}",
             "article": quote.article.title or quote.article.path or None,
         }
 
@@ -495,6 +495,10 @@ _JS = """
     panel.replaceChildren(close, dl);
     panel.hidden = false;
   }
+  // A link to page.html#a0q3 opens that quote's details, as the side list's links do.
+  function fromHash() { if (location.hash) show(decodeURIComponent(location.hash.slice(1))); }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
   document.addEventListener('click', function (ev) {
     var el = ev.target.closest('[data-show],[data-q]');
     if (!el) return;

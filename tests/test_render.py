@@ -315,14 +315,23 @@ def test_page_in_a_real_browser(tmp_path: Path):
     page.write_text(render(pairs, title="Relecture des citations"), "utf-8")
     dom = _parse(_chromium(page, "--dump-dom"))
     _check_page(dom, pairs)
+    # The script runs: a link to one quote opens its details and outlines all its pieces.
+    opened = _chromium(page, "--dump-dom", fragment="a0q1")
+    details = re.search(r'<aside id="details"[^>]*>(.*?)</aside>', opened, re.S)
+    assert details and "hidden" not in details.group(0) and "Grégory Doucet" in details.group(1)
+    active = [e for e in _parse(opened).marked if "active" in e["cls"]]
+    assert {e["text"] for e in active if "q" in e["cls"]} == {
+        "Le vélo,",
+        "n’est pas une lubie\u202f: c’est une nécessité.",
+    }
     shot = ROOT / "build" / "review.png"
     shot.parent.mkdir(exist_ok=True)
     shot.unlink(missing_ok=True)
-    _chromium(page, f"--screenshot={shot}", "--window-size=1280,2000")
+    _chromium(page, f"--screenshot={shot}", "--window-size=1280,2000", fragment="a0q1")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def _chromium(page: Path, *args: str) -> str:
+def _chromium(page: Path, *args: str, fragment: str = "") -> str:
     with tempfile.TemporaryDirectory() as profile:
         out = subprocess.run(
             [
@@ -336,7 +345,7 @@ def _chromium(page: Path, *args: str) -> str:
                 "--no-first-run",
                 f"--user-data-dir={profile}",
                 *args,
-                page.as_uri(),
+                page.as_uri() + (f"#{fragment}" if fragment else ""),
             ],
             capture_output=True,
             text=True,
