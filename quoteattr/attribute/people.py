@@ -128,7 +128,9 @@ class Cast:
 
 def _name_words(span: Span) -> list[str]:
     words = []
-    for t in span:
+    cut = _clean_name(span).split()
+    toks = [t for t in span if t.text in cut] if cut else list(span)
+    for t in toks:
         if t.lower_ in TITLES or t.is_punct or t.lower_ in _ARTICLES:
             continue
         if t.pos_ in {"PROPN", "NOUN", "X", "ADJ"} or t.ent_type_ in {"PER", "ORG"}:
@@ -137,13 +139,31 @@ def _name_words(span: Span) -> list[str]:
     return words
 
 
+# Lower-case particles that belong inside names (« Charles de Gaulle », « Vincent van Gogh »).
+_PARTICLES = {"de", "du", "des", "d'", "d’", "van", "von", "da", "di", "del", "della", "bin",
+              "ben", "el", "al", "la", "le", "ibn", "y"}
+
+
 def _clean_name(ent: Span) -> str:
+    """The entity's words as a name: no title or article before it, and nothing after a
+    lower-case word that is no particle (« Joechen Zaumseil le vice-président » → the name)."""
     toks = list(ent)
     while toks and (toks[0].lower_ in TITLES or toks[0].lower_ in _ARTICLES):
         toks = toks[1:]
+    for k, t in enumerate(toks):
+        if k and t.text[:1].islower() and not (
+            t.lower_ in _PARTICLES and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+        ):
+            toks = toks[:k]
+            break
     if not toks:
         return ent.text
-    return ent.doc[toks[0].i : toks[-1].i + 1].text
+    end = toks[-1].i + 1
+    doc = ent.doc
+    # « Moody's » tokenised as « Moody' » + « s ».
+    if toks[-1].text.endswith(("'", "’")) and end < len(doc) and doc[end].lower_ == "s":
+        end += 1
+    return doc[toks[0].i : end].text
 
 
 def _is_subject(ent: Span) -> bool:

@@ -55,8 +55,14 @@ def _resolve(
     if low in _PRONOUNS:
         return _pronoun(doc, cast, mention, history)
     at = mention.start_char
-    ents = [t for t in mention if t.ent_type_ in {"PER", "ORG"}]
-    if ents or any(t.pos_ == "PROPN" for t in mention):
+    ents = [e for e in doc.ents if e.label_ in {"PER", "ORG"}
+            and e.start >= mention.start and e.end <= mention.end]
+    if ents:
+        # « le nouveau directeur du site David Quentin »: the name inside the description.
+        person = cast.by_name(ents[-1], at)
+        if person is not None:
+            return _speaker(person, mention)
+    if any(t.pos_ == "PROPN" for t in mention):
         person = cast.by_name(mention, at)
         if person is not None:
             return _speaker(person, mention)

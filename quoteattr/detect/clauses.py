@@ -9,6 +9,8 @@ the dependency tree second.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -172,7 +174,9 @@ def inverted_subject(doc: Doc, k: int, limit: int) -> Span | None:
             j += 1
             continue
         if starts_np:
-            return noun_phrase(doc, j, limit)
+            np = noun_phrase(doc, j, limit)
+            # « a reconnu l'importance de cette lutte »: an object, not an inverted subject.
+            return np if can_speak(np) else None
         return None
     return None
 
@@ -180,6 +184,14 @@ def inverted_subject(doc: Doc, k: int, limit: int) -> Span | None:
 def noun_phrase(doc: Doc, start: int, limit: int) -> Span:
     """The noun phrase starting at ``start``: determiners, titles, nouns, names, adjectives and
     their « de » complements, up to a comma, a verb or a relative pronoun."""
+    j = start
+    if doc[start].lower_ in TITLES and start + 1 < limit and doc[start + 1].ent_iob_ == "B":
+        j = start + 1
+    if doc[j].ent_type_ == "PER" and doc[j].ent_iob_ == "B":
+        j += 1
+        while j < limit and doc[j].ent_iob_ == "I":
+            j += 1
+        return doc[start:j]
     j = start
     while j < limit and j - start < 14:
         t = doc[j]
@@ -273,6 +285,8 @@ def clause_end(doc: Doc, start: int, limit: int, lexicon: CueLexicon) -> int:
     j = start
     while j < limit:
         t = doc[j]
+        if t.text == ";":
+            return j
         if t.text == "," and j + 1 < limit:
             nxt = doc[j + 1]
             if participial_cue(nxt, lexicon) and que_after(doc, nxt.i, limit) is not None:
@@ -379,3 +393,27 @@ def speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexico
         return parsed
     inc = incise_at(doc, vstart, limit, lexicon)
     return inc.mention if inc is not None and inc.cue.i == verb.i else None
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Nouns that name people or bodies that speak (ministre, porte-parole, syndicat…)."""
+    text = resources.files("quoteattr.data").joinpath("speaker_nouns.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+
+
+def can_speak(np: Span) -> bool:
+    """Whether a noun phrase can be a source: a person or organisation name, a titled name, a
+    noun for people or bodies that speak (``data/speaker_nouns.txt``), or a pronoun."""
+    if any(t.ent_type_ in {"PER", "ORG"} for t in np):
+        return True
+    if np[0].lower_ in TITLES:
+        return True
+    heads = [t for t in np if t.pos_ in {"NOUN", "PROPN"}]
+    if heads and heads[0].lemma_.lower() in speaker_nouns() | {
+        n.lower() for n in speaker_nouns()
+    }:
+        return True
+    if heads and heads[0].pos_ == "PROPN":
+        return True
+    return len(np) == 1 and np[0].lower_ in {"lui", "elle", "eux", "elles"}

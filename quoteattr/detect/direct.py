@@ -58,9 +58,17 @@ def find_direct(
         standalone = _starts_unit(before)
         # « … », a affirmé M. Wang.  — the incise follows the closing mark.
         inc = _incise_after(doc, q, lexicon)
-        if inc is not None and (standalone or words >= MIN_STANDALONE_WORDS):
+        if inc is not None and standalone:
             cue, mention = inc
-            found.append(_make(q, parts, cue, mention, 0.95 if standalone else 0.8, "incise"))
+            found.append(_make(q, parts, cue, mention, 0.95, "incise"))
+            continue
+        if inc is not None and before:
+            # « L'usine produira … jusqu'« à 500 millions » », explique X : the fragment ends a
+            # sentence of reported speech, which is mixed speech as a whole.
+            cue, mention = inc
+            f = _make(q, [(u_start, q.outer_end)], cue, mention, 0.8, "embedded")
+            f.type = "mixed"
+            found.append(f)
             continue
         # « … » — Marie Dupont
         dash = _DASH.match(after)
@@ -187,6 +195,11 @@ def _intro_attribution(
         first = span[0]
         n = 3 if first.lower_ == "à" else 2 if first.lower_ in {"d'", "d’"} else 1
         mention = noun_phrase(doc, first.i + n, span.end)
+        # « Pour la principale association …, l'April : » — the name after the comma.
+        commas = [t.i for t in doc[mention.end : span.end] if t.text == ","]
+        tail = [t for t in doc[commas[-1] + 1 : span.end] if not t.is_punct] if commas else []
+        if tail and any(t.ent_type_ in {"PER", "ORG"} or t.pos_ == "PROPN" for t in tail):
+            mention = noun_phrase(doc, tail[0].i, span.end)
         return doc[first.i : first.i + n], mention, 0.85
     cues = [t for t in span if lexicon.match(t) is not None and t.pos_ in {"VERB", "AUX"}]
     if cues:

@@ -128,6 +128,8 @@ def _que_clause(
         return None
     if _restrictive(doc, verb.i, que):
         return None
+    if "Inf" in verb.morph.get("VerbForm") and _impersonal(doc, verb):
+        return None  # « Il est important de noter que », « on peut noter que »: nobody speaks
     end = clause_end(doc, que + 1, limit, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     start = verb_group_start(doc, verb.i)
@@ -220,6 +222,19 @@ def _speaker_before(doc: Doc, unit: Span, verb: Token, lexicon: CueLexicon) -> S
     return None
 
 
+def _impersonal(doc: Doc, verb: Token) -> bool:
+    """Whether an infinitive cue hangs on an impersonal frame (« il est important de »,
+    « on peut ») rather than on a speaker (« a tenu à préciser »)."""
+    i = verb.i - 1
+    while i >= 0 and i >= verb.i - 6 and doc[i].text not in {",", ".", ";"}:
+        if doc[i].lower_ in {"on", "il"} and (i + 1 < len(doc) and doc[i + 1].pos_ in {"AUX", "VERB"}):
+            return doc[i].lower_ == "on" or doc[i].dep_ == "expl:subj" or any(
+                t.pos_ == "ADJ" for t in doc[i + 1 : verb.i]
+            )
+        i -= 1
+    return False
+
+
 def _restrictive(doc: Doc, verb: int, que: int) -> bool:
     """« ne rapporteront que 3 milliards »: « ne … que » means « only », it reports nothing."""
     group = doc[verb_group_start(doc, verb) : que]
@@ -242,6 +257,10 @@ def _incise(
         return None
     first = _chars(doc, unit.start, vstart - 1)
     parts = [first]
+    if inc.mention is not None and inc.mention.root.pos_ != "PRON" and not any(
+        t.pos_ in {"VERB", "AUX"} for t in doc[unit.start : vstart - 1]
+    ) and not (inc.end < limit and doc[inc.end].text == ","):
+        return None  # « David Martin, le rapporteur, a reconnu … »: no content before
     if inc.end < limit and doc[inc.end].text == "," and _apposition_to_end(doc, inc.end + 1, limit):
         inc.end = limit  # « …, a déclaré Wang Yi, membre du Bureau politique… . »
     if inc.end < limit and doc[inc.end].text == ",":

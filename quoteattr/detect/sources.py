@@ -8,12 +8,9 @@ title (M., Mme…) or a noun for people who speak (``data/speaker_nouns.txt``).
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Span
 
-from .clauses import TITLES, noun_phrase
+from .clauses import can_speak, noun_phrase
 from .found import Found
 from .marks import Quoted
 
@@ -29,13 +26,6 @@ _MARKERS: dict[tuple[str, ...], float] = {
     ("de", "l'avis", "de"): 0.75,
     ("pour",): 0.7,
 }
-
-
-@lru_cache(maxsize=1)
-def speaker_nouns() -> frozenset[str]:
-    """Nouns that name people or bodies that speak (ministre, porte-parole, syndicat…)."""
-    text = resources.files("quoteattr.data").joinpath("speaker_nouns.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
 
 
 def find_sources(
@@ -68,20 +58,6 @@ def _marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
     return None
 
 
-def _is_speaker(np: Span) -> bool:
-    """A source that can speak: a person or organisation, a titled name, a speaking noun."""
-    if any(t.ent_type_ in {"PER", "ORG"} for t in np):
-        return True
-    if np[0].lower_ in TITLES:
-        return True
-    nouns = speaker_nouns()
-    heads = [t for t in np if t.pos_ in {"NOUN", "PROPN"}]
-    if heads and heads[0].lemma_.lower() in nouns:
-        return True
-    # « pour lui », « selon elle »: a pronoun the article resolves.
-    return len(np) == 1 and np[0].lower_ in {"lui", "elle", "eux", "elles"}
-
-
 def _leading(doc: Doc, unit: Span) -> Found | None:
     """« Selon X, P » at the start of a sentence."""
     m = _marker_at(doc, unit.start)
@@ -89,12 +65,15 @@ def _leading(doc: Doc, unit: Span) -> Found | None:
         return None
     n, weight = m
     np = noun_phrase(doc, unit.start + n, unit.end) if unit.start + n < unit.end else None
-    if np is None or not _is_speaker(np) or np.end >= unit.end or doc[np.end].text != ",":
+    if np is None or not can_speak(np) or np.end >= unit.end or doc[np.end].text != ",":
         return None
     if doc[unit.start].lower_ == "pour" and np[0].lower_ in {"sa", "son", "leur"}:
         return None  # « Pour sa part, … » is a connector, not a source.
     start = np.end + 1
     end = unit.end
+    semi = next((t.i for t in doc[start : unit.end] if t.text == ";"), None)
+    if semi is not None:
+        end = semi  # « ; » closes what « selon X » covers
     while end > start and doc[end - 1].text in {".", "!", "?", "…"}:
         end -= 1
     if end - start < 3:
@@ -122,7 +101,7 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
             continue
         n, weight = m
         np = noun_phrase(doc, i + n, unit.end)
-        if not _is_speaker(np):
+        if not can_speak(np):
             return None
         rest = [t for t in doc[np.end : unit.end] if not t.is_punct]
         if rest and rest[0].pos_ in {"VERB", "AUX"}:
