@@ -102,7 +102,8 @@ class Scores:
         for name, value in vars(self).items():
             if name == "errors":
                 continue
-            out[name] = round(value, digits) if isinstance(value, float) and digits else value
+            rounded = isinstance(value, float) and digits is not None
+            out[name] = round(value, digits) if rounded else value
         return out
 
 
