@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .evaluate import evaluate
 from .model import SCHEMA_VERSION, Article, ArticleRef, Cue, ErrorRecord, Part, Quote, Speaker
+from .render import render
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -22,8 +24,10 @@ __all__ = [
     "Part",
     "Quote",
     "Speaker",
+    "evaluate",
     "extract",
     "extract_files",
+    "render",
 ]
 
 __version__ = "0.1.0"
@@ -51,7 +55,6 @@ def extract_files(
 
     from .pipeline import Extractor
     from .reading import read_paths
-
 
     def readable() -> Iterator[Article]:
         for item in read_paths([str(p) for p in paths], date=date, publisher=publisher):

@@ -30,8 +30,9 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
         parts = [Part(a, b, doc.text[a:b]) for a, b in f.parts]
         cue = None
         if f.cue is not None:
-            cue = Cue(f.cue.text, f.cue_lemma or f.cue.root.lemma_, f.cue.start_char,
-                      f.cue.end_char)
+            cue = Cue(
+                f.cue.text, f.cue_lemma or f.cue.root.lemma_, f.cue.start_char, f.cue.end_char
+            )
         confidence = f.confidence if speaker is not None else f.confidence * 0.8
         quotes.append(
             Quote(

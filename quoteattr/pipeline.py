@@ -79,9 +79,7 @@ class Extractor:
             set_pub_date(doc, article.date)
             yield offset, doc
 
-    def _run(
-        self, articles: list[Article]
-    ) -> Iterator[tuple[Article, list[Quote] | ErrorRecord]]:
+    def _run(self, articles: list[Article]) -> Iterator[tuple[Article, list[Quote] | ErrorRecord]]:
         found: list[list[Quote]] = [[] for _ in articles]
         failed: dict[int, str] = {}
         tagged = ((doc, (i, off)) for i, a in enumerate(articles) for off, doc in self._docs(a))
@@ -99,8 +97,11 @@ class Extractor:
                     failed[i] = f"{type(exc).__name__}: {exc}"
         for i, article in enumerate(articles):
             if i in failed:
-                yield article, ErrorRecord(
-                    path=article.path, index=article.index, id=article.id, error=failed[i]
+                yield (
+                    article,
+                    ErrorRecord(
+                        path=article.path, index=article.index, id=article.id, error=failed[i]
+                    ),
                 )
             else:
                 ref = article.ref()
@@ -113,7 +114,7 @@ def split_text(text: str, limit: int) -> Iterator[tuple[int, str]]:
     Cuts fall on a paragraph break when there is one, else on a sentence end, else on a
     space, so that no quotation is split unless a single paragraph exceeds the limit.
 
-    >>> [(o, t) for o, t in split_text("ab\\n\\ncd", 3)]
+    >>> [(o, t) for o, t in split_text("ab\\n\\ncd", 5)]
     [(0, 'ab\\n\\n'), (4, 'cd')]
     """
     start = 0

@@ -19,16 +19,32 @@ from ..detect.clauses import TITLES
 
 _FEMININE_TITLES = {"mme", "mme.", "mlle", "mmes"}
 _MASCULINE_TITLES = {"m.", "m", "mm."}
-_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "son", "sa", "ses",
-             "leur", "leurs", "ce", "cet", "cette", "ces"}
+_ARTICLES = {
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "des",
+    "du",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+}
 
 
 @lru_cache(maxsize=1)
 def organisation_nouns() -> frozenset[str]:
     """Nouns that make a description an organisation (« le gouvernement », « l'agence »)."""
-    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text(
-        "utf-8"
-    )
+    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text("utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
 
 
@@ -93,9 +109,9 @@ class Cast:
         low = {w.lower() for w in words}
         best = None
         for p in self.people:
-            if low <= p.words and (label == "PER") == (p.kind == "person"):
-                if best is None or len(p.words) > len(best.words):
-                    best = p
+            same_kind = (label == "PER") == (p.kind == "person")
+            if low <= p.words and same_kind and (best is None or len(p.words) > len(best.words)):
+                best = p
         return best
 
     # -- lookups ---------------------------------------------------------------------------
@@ -108,6 +124,7 @@ class Cast:
         candidates = [p for p in self.people if words <= p.words]
         if not candidates:
             return None
+
         # Ambiguous surname: the source mentioned most recently before ``at``.
         def last_before(p: Person) -> int:
             before = [a for a, _, _ in p.mentions if a <= at]
@@ -133,15 +150,34 @@ def _name_words(span: Span) -> list[str]:
     for t in toks:
         if t.lower_ in TITLES or t.is_punct or t.lower_ in _ARTICLES:
             continue
-        if t.pos_ in {"PROPN", "NOUN", "X", "ADJ"} or t.ent_type_ in {"PER", "ORG"}:
-            if t.text[:1].isupper() or t.ent_type_:
-                words.append(t.text)
+        nominal = t.pos_ in {"PROPN", "NOUN", "X", "ADJ"} or t.ent_type_ in {"PER", "ORG"}
+        if nominal and (t.text[:1].isupper() or t.ent_type_):
+            words.append(t.text)
     return words
 
 
 # Lower-case particles that belong inside names (« Charles de Gaulle », « Vincent van Gogh »).
-_PARTICLES = {"de", "du", "des", "d'", "d’", "van", "von", "da", "di", "del", "della", "bin",
-              "ben", "el", "al", "la", "le", "ibn", "y"}
+_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "d’",
+    "van",
+    "von",
+    "da",
+    "di",
+    "del",
+    "della",
+    "bin",
+    "ben",
+    "el",
+    "al",
+    "la",
+    "le",
+    "ibn",
+    "y",
+}
 
 
 def _clean_name(ent: Span) -> str:
@@ -151,8 +187,12 @@ def _clean_name(ent: Span) -> str:
     while toks and (toks[0].lower_ in TITLES or toks[0].lower_ in _ARTICLES):
         toks = toks[1:]
     for k, t in enumerate(toks):
-        if k and t.text[:1].islower() and not (
-            t.lower_ in _PARTICLES and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+        if (
+            k
+            and t.text[:1].islower()
+            and not (
+                t.lower_ in _PARTICLES and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+            )
         ):
             toks = toks[:k]
             break
@@ -167,9 +207,7 @@ def _clean_name(ent: Span) -> str:
 
 
 def _is_subject(ent: Span) -> bool:
-    return any(t.dep_ in {"nsubj", "nsubj:pass"} for t in ent) or ent.root.dep_.startswith(
-        "nsubj"
-    )
+    return any(t.dep_ in {"nsubj", "nsubj:pass"} for t in ent) or ent.root.dep_.startswith("nsubj")
 
 
 def _title_gender(doc: Doc, ent: Span) -> str | None:
@@ -196,12 +234,16 @@ def _role_of(doc: Doc, ent: Span) -> str | None:
     before the name (« le président chinois Xi Jinping »)."""
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         nxt = doc[ent.end + 1]
-        if nxt.pos_ == "NOUN" and nxt.text[:1].islower() or (
-            nxt.pos_ == "DET" and ent.end + 2 < len(doc) and doc[ent.end + 2].pos_ == "NOUN"
+        if (
+            nxt.pos_ == "NOUN"
+            and nxt.text[:1].islower()
+            or (nxt.pos_ == "DET" and ent.end + 2 < len(doc) and doc[ent.end + 2].pos_ == "NOUN")
         ):
             j = ent.end + 1
-            while j < len(doc) and doc[j].text not in {",", ".", ";", ":", "«", "»"} and (
-                doc[j].pos_ not in {"VERB", "AUX"}
+            while (
+                j < len(doc)
+                and doc[j].text not in {",", ".", ";", ":", "«", "»"}
+                and (doc[j].pos_ not in {"VERB", "AUX"})
             ):
                 j += 1
             if j - (ent.end + 1) <= 30:
@@ -223,8 +265,11 @@ def _description_before(doc: Doc, ent: Span) -> str | None:
         while j >= 0 and doc[j].text not in {",", ".", ";", ":"} and ent.start - j < 20:
             j -= 1
         span = doc[j + 1 : ent.start - 1]
-        if len(span) >= 2 and span[0].pos_ == "DET" and span[1].pos_ == "NOUN" and not any(
-            t.pos_ in {"VERB", "AUX"} for t in span
+        if (
+            len(span) >= 2
+            and span[0].pos_ == "DET"
+            and span[1].pos_ == "NOUN"
+            and not any(t.pos_ in {"VERB", "AUX"} for t in span)
         ):
             return span[1:].text
     return None

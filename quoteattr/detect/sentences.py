@@ -6,7 +6,7 @@ fr_core_news_md splits sentences inside « » and detaches the incise that follo
 never after an abbreviation such as « M. » or an initial.
 
 >>> text = "« Oui. Non. », a dit M. Durand. Il part."
->>> [text[a:b] for a, b in sentence_units(text, [])]
+>>> [text[a:b] for a, b in sentence_units(text)]
 ['« Oui. Non. », a dit M. Durand.', 'Il part.']
 """
 
@@ -18,9 +18,38 @@ from .marks import Quoted, pair_marks
 
 # A full stop after one of these is an abbreviation, not a sentence end.
 _ABBREVIATIONS = {
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "av", "bd", "cf",
-    "etc", "p", "n", "no", "vol", "chap", "art", "env", "gén", "col", "cdt", "lt", "sgt",
-    "j.-c", "apr", "hab", "tél", "ex",
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "dr",
+    "pr",
+    "me",
+    "mgr",
+    "st",
+    "ste",
+    "av",
+    "bd",
+    "cf",
+    "etc",
+    "p",
+    "n",
+    "no",
+    "vol",
+    "chap",
+    "art",
+    "env",
+    "gén",
+    "col",
+    "cdt",
+    "lt",
+    "sgt",
+    "j.-c",
+    "apr",
+    "hab",
+    "tél",
+    "ex",
 }
 _END = regex.compile(r"[.!?…]+[»”\"›)]*(?=\s+[\p{Lu}«“\"‹(\d—–-])")
 

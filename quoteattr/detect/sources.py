@@ -28,9 +28,7 @@ _MARKERS: dict[tuple[str, ...], float] = {
 }
 
 
-def find_sources(
-    doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]
-) -> list[Found]:
+def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
     """« selon X » quotations: the rest of the sentence is X's view."""
     found: list[Found] = []
     inside = bytearray(len(doc.text) + 1)
@@ -51,9 +49,7 @@ def find_sources(
 def _marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
     """Length and weight of the marker starting at token ``i``, if any."""
     for words, weight in _MARKERS.items():
-        if all(
-            i + k < len(doc) and doc[i + k].lower_ == w for k, w in enumerate(words)
-        ):
+        if all(i + k < len(doc) and doc[i + k].lower_ == w for k, w in enumerate(words)):
             return len(words), weight
     return None
 
