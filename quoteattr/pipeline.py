@@ -34,6 +34,7 @@ class Extractor:
         model: str | None = None,
         batch_size: int = 16,
         chunk_chars: int | None = None,
+        fast: bool = False,
     ) -> None:
         from .nlp import DEFAULT_MODEL, load_nlp
 
@@ -43,6 +44,8 @@ class Extractor:
         self.batch_size = batch_size
         # Paragraph-aligned chunks stay well below spaCy's limit (and its memory appetite).
         self.chunk_chars = chunk_chars or min(self.nlp.max_length, 200_000)
+        # Fast mode parses only lines that can hold reported speech (see quoteattr.prescan).
+        self.fast = fast
 
     def extract(self, article: Article | str) -> list[Quote]:
         """The quotes of one article (or of a bare text), in text order."""
@@ -74,7 +77,12 @@ class Extractor:
         """The unparsed docs of one article's chunks, each with its offset in the text."""
         from .nlp import set_pub_date
 
-        for offset, chunk in split_text(article.text, self.chunk_chars):
+        text = article.text
+        if self.fast:
+            from .prescan import blank_unlikely
+
+            text = blank_unlikely(text)  # same length: offsets still fit article.text
+        for offset, chunk in split_text(text, self.chunk_chars):
             doc = self.nlp.make_doc(chunk)
             set_pub_date(doc, article.date)
             yield offset, doc
