@@ -66,13 +66,6 @@ def test_direct_incise_after_with_civility():
     assert q.cue is not None and q.cue.lemma == "affirmer"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "incise pronoun « a-t-il » not resolved to the person named in the sentence "
-        "before: speaker None"
-    ),
-)
 def test_direct_incise_inverted_pronoun():
     """« Le public nous a portés jusqu'au bout », a-t-il ajouté. (he = the coach named before)"""
     text = (
@@ -101,13 +94,6 @@ def test_direct_speaker_after_verb_with_long_apposition():
     assert q.speaker.role and "présidente de la métropole" in q.speaker.role
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "« Il a déclaré : « … » »: pronoun subject not resolved to the person named "
-        "before: speaker None"
-    ),
-)
 def test_direct_colon_after_verb():
     """Il a déclaré : « La saison sera longue et difficile. »"""
     text = (
@@ -143,13 +129,6 @@ def test_direct_dash_attribution():
     assert _name(q) == "Laurent Peyrac"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "parts are right but « a-t-elle dit » is not resolved to the woman named before: "
-        "speaker None"
-    ),
-)
 def test_direct_incise_inside_quote_gives_two_parts():
     """« Ce budget, a-t-elle dit, ne suffira pas à rénover les écoles. »"""
     text = (
@@ -431,10 +410,6 @@ def test_indirect_multiword_cue():
     assert _name(q) == "Marc Delorme"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("incise « a-t-elle dit » without marks: pronoun not resolved: speaker None"),
-)
 def test_indirect_incise_without_marks_at_end():
     """La région sera prête à accueillir les Jeux, a-t-elle dit."""
     text = (
@@ -619,10 +594,6 @@ def test_indirect_incise_weekday_and_role_before_name():
     assert q.date == "2024-05-14"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« Selon elle, … » after « La sénatrice Claire Daumas … »: speaker None"),
-)
 def test_indirect_selon_pronoun():
     """La sénatrice Claire Daumas s'oppose au texte. Selon elle, la réforme affaiblira …"""
     text = (
@@ -772,10 +743,6 @@ def test_speaker_canonical_from_role_prefix():
     assert _name(q) == "Pierre-Yves Castel"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« Il a reconnu que » / « a-t-il ajouté » in later paragraphs: speaker None for both"),
-)
 def test_speaker_pronoun_chain_across_paragraphs():
     """A named speaker, then il-quotes two paragraphs later keep the same speaker."""
     text = (
@@ -914,12 +881,6 @@ def test_speaker_role_before_name_after_verb():
 # --- Dates -------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "« a déclaré mardi Louis Caradec » (verb-weekday-speaker): date 2023-09-20 basis article"
-    ),
-)
 def test_date_weekday_before_publication():
     """« … », a déclaré mardi Louis Caradec. (published Wed 2023-09-20 → 2023-09-19)"""
     text = (
@@ -940,10 +901,6 @@ def test_date_hier():
     assert q.date_basis == "relative"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("fronted « Le 3 juillet, … a déclaré que »: date 2023-09-20 basis article"),
-)
 def test_date_explicit_day_month():
     """Le 3 juillet, la ministre Anne Ricard a déclaré que … → explicit 2023-07-03."""
     text = (
@@ -956,10 +913,6 @@ def test_date_explicit_day_month():
     assert q.date_basis == "explicit"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« Dimanche dernier, … a assuré que »: date 2023-09-20 basis article"),
-)
 def test_date_dimanche_dernier():
     """Dimanche dernier, le sélectionneur a assuré que … (published Wed 2023-09-20 → 09-17)"""
     text = (
@@ -970,10 +923,6 @@ def test_date_dimanche_dernier():
     assert q.date == "2023-09-17"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« a déclaré vendredi Julie Maurin »: date 2023-09-20 basis article (weekday ignored)"),
-)
 def test_date_never_after_publication():
     """« … », a déclaré vendredi Julie Maurin. (published Wednesday: Friday is the one before)"""
     text = "« Nous ouvrirons une seconde usine », a déclaré vendredi Julie Maurin, PDG de Solvéo."
@@ -991,10 +940,6 @@ def test_date_unknown_publication_gives_none():
     assert q.date is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« Le 3 juillet 2022, … a annoncé que » with no publication date: date None"),
-)
 def test_date_unknown_publication_explicit_date_kept():
     """No publication date, but « le 3 juillet 2022 » is in the text → 2022-07-03."""
     text = (

@@ -163,12 +163,22 @@ def _pronoun(
             return sp  # the same pronoun already resolved for an earlier quote of its clause
         if pos < at and at - pos <= _PRONOUN_REACH:
             candidates.append((pos, sp))
+    objects: list[tuple[int, Speaker]] = []
     for person in cast.people:
         for a, b, subject in person.mentions:
-            if a < at and at - a <= _PRONOUN_REACH and subject:
+            if a < at and at - a <= _PRONOUN_REACH:
                 span = doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
-                    candidates.append((a, _speaker(person, span)))
+                    (candidates if subject else objects).append((a, _speaker(person, span)))
+    # Subjects and earlier speakers first; a name in another position only when none fits.
+    return _most_recent(candidates, gender, number, mention) or _most_recent(
+        objects, gender, number, mention
+    )
+
+
+def _most_recent(
+    candidates: list[tuple[int, Speaker]], gender: str, number: str, mention: Span
+) -> Speaker | None:
     best: tuple[int, Speaker] | None = None
     for pos, sp in candidates:
         plural = sp.kind == "group"

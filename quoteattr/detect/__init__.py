@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import CueLexicon
-from .direct import find_direct
+from .direct import _widen, find_direct
 from .found import Found
 from .indirect import find_indirect
 from .marks import pair_marks
@@ -34,7 +34,9 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Found]:
     indirect = find_indirect(doc, quoted, units, lexicon)
     sources = find_sources(doc, quoted, units)
     candidates = direct + indirect + sources
-    return _resolve_overlaps(candidates)
+    kept = _resolve_overlaps(candidates)
+    _widen(kept, units)
+    return kept
 
 
 def _resolve_overlaps(candidates: list[Found]) -> list[Found]:

@@ -42,6 +42,7 @@ def find_direct(
         unit = _unit_of(units, q.open)
         if unit is None:
             continue
+        n_before = len(found)
         u_start, u_end = unit
         # An introduction starts after an earlier passage or a semicolon of the same sentence.
         u_start = max([u_start, *(p.outer_end for p in quoted if u_start <= p.outer_end <= q.open)])
@@ -90,6 +91,17 @@ def find_direct(
         if standalone and _ends_unit(doc.text, q, u_end) and words >= MIN_STANDALONE_WORDS:
             found.append(_make(q, parts, None, None, 0.6, "standalone"))
     return found
+
+
+def _widen(found: list[Found], units: list[tuple[int, int]]) -> None:
+    """Stretch each quotation's construction to its whole sentence (where its cue, incise and
+    any date of the statement stand): « « … », a déclaré mardi Louis Caradec »."""
+    for f in found:
+        a, b = f.outer
+        for u_start, u_end in units:
+            if u_start <= a < u_end or u_start < b <= u_end:
+                a, b = min(a, u_start), max(b, u_end)
+        f.outer = (a, b)
 
 
 def _make(
