@@ -12,6 +12,7 @@ from .attribute.dates import event_dates, find_date
 from .attribute.speakers import attribute
 from .detect import find_quotes
 from .detect.cues import CueLexicon
+from .detect.doccache import text_of
 from .detect.found import Found
 from .detect.marks import pair_marks
 from .detect.sentences import sentence_units
@@ -19,15 +20,17 @@ from .model import Cue, Part, Quote
 
 
 def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote]:
-    """The quotations of ``doc`` as :class:`Quote` records (offsets into ``doc.text``)."""
-    found = find_quotes(doc, lexicon)
+    """The quotations of ``doc`` as :class:`Quote` records (offsets into ``text_of(doc)``)."""
+    quoted = pair_marks(text_of(doc))
+    units = sentence_units(text_of(doc), quoted)
+    found = find_quotes(doc, lexicon, quoted, units)
     if not found:
         return []
     speakers = attribute(doc, found)
-    dates = _dates(doc, found, published)
+    dates = _dates(doc, found, units, published)
     quotes = []
     for f, speaker, (date, basis) in zip(found, speakers, dates, strict=True):
-        parts = [Part(a, b, doc.text[a:b]) for a, b in f.parts]
+        parts = [Part(a, b, text_of(doc)[a:b]) for a, b in f.parts]
         cue = None
         if f.cue is not None:
             cue = Cue(
@@ -52,13 +55,11 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
 
 
 def _dates(
-    doc: Doc, found: list[Found], published: str | None
+    doc: Doc, found: list[Found], units: list[tuple[int, int]], published: str | None
 ) -> list[tuple[str | None, str | None]]:
     """Statement date of each quotation: its own clause, else the last dated speech event
     before it, else publication."""
-    text = doc.text
-    quoted = pair_marks(text)
-    units = sentence_units(text, quoted)
+    text = text_of(doc)
     content = bytearray(len(text) + 1)
     for f in found:
         for a, b in f.parts:

@@ -117,8 +117,12 @@ class QuoteAttributor:
 
     def __call__(self, doc: Doc) -> Doc:
         from .annotate import annotate
+        from .detect.doccache import forget
 
-        quotes = annotate(doc, self.lexicon, doc._.quoteattr_pub_date)
+        try:
+            quotes = annotate(doc, self.lexicon, doc._.quoteattr_pub_date)
+        finally:
+            forget(doc)  # the memos hold spans, which a Doc cannot serialise
         doc._.quotes = [
             q for q in quotes if q.type in self.types and q.confidence >= self.min_confidence
         ]

@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import TITLES
+from ..detect.doccache import ents_of
 
 _FEMININE_TITLES = {"mme", "mme.", "mlle", "mmes"}
 _MASCULINE_TITLES = {"m.", "m", "mm."}
@@ -77,7 +78,7 @@ class Cast:
 
     def _collect(self) -> None:
         doc = self.doc
-        ents = [e for e in doc.ents if e.label_ in {"PER", "ORG"}]
+        ents = [e for e in ents_of(doc) if e.label_ in {"PER", "ORG"}]
         # Full names first, so that « M. Wang » finds « Wang Yi » wherever it stands.
         for ent in sorted(ents, key=lambda e: -len(_name_words(e))):
             words = _name_words(ent)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..detect.doccache import ents_of
 from ..detect.found import Found
 from ..model import Speaker
 from .people import _ARTICLES, Cast, Person, organisation_nouns
@@ -65,7 +66,7 @@ def _resolve(
     at = mention.start_char
     ents = [
         e
-        for e in doc.ents
+        for e in ents_of(doc)
         if e.label_ in {"PER", "ORG"} and e.start >= mention.start and e.end <= mention.end
     ]
     if ents:

@@ -17,19 +17,30 @@ from spacy.tokens import Doc
 
 from .cues import CueLexicon
 from .direct import _widen, find_direct
+from .doccache import text_of
 from .found import Found
 from .indirect import find_indirect
-from .marks import pair_marks
+from .marks import Quoted, pair_marks
 from .sentences import sentence_units
 from .sources import find_sources
 
 __all__ = ["CueLexicon", "Found", "find_quotes"]
 
 
-def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Found]:
-    """Every quotation of ``doc`` in text order, nested reported speech left out."""
-    quoted = pair_marks(doc.text)
-    units = sentence_units(doc.text, quoted)
+def find_quotes(
+    doc: Doc,
+    lexicon: CueLexicon,
+    quoted: list[Quoted] | None = None,
+    units: list[tuple[int, int]] | None = None,
+) -> list[Found]:
+    """Every quotation of ``doc`` in text order, nested reported speech left out.
+
+    ``quoted`` and ``units`` (from :func:`pair_marks` and :func:`sentence_units`) may be
+    given when the caller already has them."""
+    if quoted is None:
+        quoted = pair_marks(text_of(doc))
+    if units is None:
+        units = sentence_units(text_of(doc), quoted)
     direct = find_direct(doc, quoted, units, lexicon)
     indirect = find_indirect(doc, quoted, units, lexicon)
     sources = find_sources(doc, quoted, units)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .clauses import incise_at, noun_phrase, speaker_of, subject_of
 from .cues import CueLexicon
+from .doccache import text_of
 from .found import Found
 from .marks import Quoted
 
@@ -42,15 +43,14 @@ def find_direct(
         unit = _unit_of(units, q.open)
         if unit is None:
             continue
-        n_before = len(found)
         u_start, u_end = unit
         # An introduction starts after an earlier passage or a semicolon of the same sentence.
         u_start = max([u_start, *(p.outer_end for p in quoted if u_start <= p.outer_end <= q.open)])
-        semi = doc.text.rfind(";", u_start, q.open)
+        semi = text_of(doc).rfind(";", u_start, q.open)
         u_start = semi + 1 if semi >= 0 else u_start
-        before = doc.text[u_start : q.open].strip()
-        after = doc.text[q.outer_end : _unit_end_after(units, q, u_end)]
-        words = len(regex.findall(r"\w+", q.inner(doc.text)))
+        before = text_of(doc)[u_start : q.open].strip()
+        after = text_of(doc)[q.outer_end : _unit_end_after(units, q, u_end)]
+        words = len(regex.findall(r"\w+", q.inner(text_of(doc))))
         parts, inner_incise = _cut_inner_incise(doc, q, lexicon)
         if inner_incise is not None:
             cue = doc[inner_incise.cue.i : inner_incise.cue.i + 1]
@@ -88,7 +88,7 @@ def find_direct(
                     found.append(_make(q, parts, cue, mention, conf, "colon"))
                     continue
         # A passage that is a sentence on its own: its speaker is in a neighbouring sentence.
-        if standalone and _ends_unit(doc.text, q, u_end) and words >= MIN_STANDALONE_WORDS:
+        if standalone and _ends_unit(text_of(doc), q, u_end) and words >= MIN_STANDALONE_WORDS:
             found.append(_make(q, parts, None, None, 0.6, "standalone"))
     return found
 

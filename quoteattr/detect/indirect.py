@@ -23,6 +23,7 @@ from .clauses import (
     verb_group_start,
 )
 from .cues import CueEntry, CueLexicon
+from .doccache import text_of
 from .found import Found
 from .marks import Quoted
 
@@ -36,7 +37,7 @@ def find_indirect(
     lexicon: CueLexicon,
 ) -> list[Found]:
     """Indirect (and mixed) quotations of ``doc``, one per cue with reported content."""
-    inside = bytearray(len(doc.text) + 1)
+    inside = bytearray(len(text_of(doc)) + 1)
     for q in quoted:
         inside[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
     found: list[Found] = []
@@ -104,7 +105,7 @@ def _make(
     outer: tuple[int, int],
 ) -> Found | None:
     parts = [(a, b) for a, b in parts if b > a]
-    if not parts or sum(len(doc.text[a:b].split()) for a, b in parts) < 2:
+    if not parts or sum(len(text_of(doc)[a:b].split()) for a, b in parts) < 2:
         return None
     return Found(
         type="indirect",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .clauses import can_speak, noun_phrase
+from .doccache import text_of
 from .found import Found
 from .marks import Quoted
 
@@ -31,7 +32,7 @@ _MARKERS: dict[tuple[str, ...], float] = {
 def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
     """« selon X » quotations: the rest of the sentence is X's view."""
     found: list[Found] = []
-    inside = bytearray(len(doc.text) + 1)
+    inside = bytearray(len(text_of(doc)) + 1)
     for q in quoted:
         inside[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
     for u_start, u_end in units:

@@ -1,0 +1,34 @@
+"""Per-doc memos of values spaCy rebuilds on every access.
+
+``Doc.text`` joins every token and ``Doc.ents`` walks every token each time they are read;
+detection reads them hundreds of times per article, so they are computed once per doc.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+_TEXT = "quoteattr.text"
+_ENTS = "quoteattr.ents"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, computed once."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+def forget(doc: Doc) -> None:
+    """Drop the memos (before the doc is serialised or changed)."""
+    doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_ENTS, None)
