@@ -124,19 +124,21 @@ def find_date(text: str, published: str | None) -> tuple[str, str] | None:
 def event_dates(
     text: str, units: list[tuple[int, int]], masked: bytearray, published: str | None
 ) -> list[tuple[int, str, str]]:
-    """Dates of speech events the narrative mentions: (offset, date, basis), in text order.
+    """Dates of the events the narrative reports: (offset, date, basis), in text order.
 
-    A sentence counts when it holds a date outside quoted content and a word for an occasion
-    of speech (« conférence de presse », « entretien téléphonique », « consultations »).
+    A day named relative to publication (« ce vendredi », « hier ») dates the news the
+    quotes that follow react to. An explicit date (« le 12 mars 2011 ») is often background,
+    so it counts only in a sentence that names an occasion for speech (« conférence de
+    presse », « entretien téléphonique »).
     """
     events = speech_events()
     out: list[tuple[int, str, str]] = []
     for a, b in units:
         narrative = "".join(" " if masked[k] else text[k] for k in range(a, b))
-        lowered = narrative.lower()
-        if not any(w in lowered for w in events):
-            continue
         found = find_date(narrative, published)
-        if found:
+        if not found:
+            continue
+        lowered = narrative.lower()
+        if found[1] == "relative" or any(w in lowered for w in events):
             out.append((a, *found))
     return out

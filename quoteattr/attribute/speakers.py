@@ -123,7 +123,10 @@ def _description(mention: Span) -> Speaker | None:
         return None
     head = heads[0]
     if head.pos_ == "PROPN":
-        kind = "organisation" if head.ent_type_ in {"ORG", "LOC"} else "person"
+        # « la Russie a affirmé » is a state speaking; « ajoute Hassan » (no article) is a
+        # person, whatever label the recogniser gave the name.
+        has_det = toks[0].pos_ == "DET"
+        kind = "organisation" if head.ent_type_ == "ORG" or has_det else "person"
     elif head.lemma_.lower() in organisation_nouns():
         kind = "organisation"
     elif "Plur" in head.morph.get("Number"):

@@ -157,16 +157,18 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
     entry = cue_at(verb, lexicon)
     if entry is None or "incise" not in entry.frames:
         return None
-    # An infinitive or a bare participle is never the verb of an incise (« , maintenir l'élan »).
-    forms = verb.morph.get("VerbForm")
-    if not aux and ("Inf" in forms or "Part" in forms or verb.lower_.endswith(("er", "ir"))):
-        return None
     k = j + 1
     k += len(entry.rest)  # « a-t-il fait valoir »
     clitic = clitic_after_aux
     while k < limit and (doc[k].lower_ in _INVERTED_CLITICS or doc[k].lower_ == "-t"):
         clitic = True
         k += 1
+    # An infinitive or a bare participle is never the verb of an incise (« , maintenir l'élan »);
+    # a clitic after it (« dit-il ») proves it finite whatever the tagger says.
+    forms = verb.morph.get("VerbForm")
+    non_finite = "Inf" in forms or "Part" in forms or verb.lower_.endswith(("er", "ir"))
+    if not aux and not clitic and non_finite:
+        return None
     if clitic:
         mention = _clitic_span(doc, i, k)
         return Incise(verb, entry, i, mention, _incise_end(doc, k, limit))
@@ -490,9 +492,16 @@ def can_speak(np: Span) -> bool:
         return True
     if np[0].lower_ in TITLES:
         return True
-    heads = [t for t in np if t.pos_ in {"NOUN", "PROPN"}]
-    if heads and heads[0].lemma_.lower() in speaker_nouns() | {n.lower() for n in speaker_nouns()}:
+    # Any noun before a complement (« un jeune manifestant », not « la note de l'agence »).
+    heads = []
+    for t in np:
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            heads.append(t)
+    nouns = speaker_nouns()
+    if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in heads):
         return True
-    if heads and heads[0].pos_ == "PROPN":
+    if any(t.pos_ == "PROPN" for t in heads):
         return True
     return len(np) == 1 and np[0].lower_ in {"lui", "elle", "eux", "elles"}
