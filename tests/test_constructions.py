@@ -466,13 +466,6 @@ def test_indirect_participial_cue_then_main_cue_two_quotes():
     assert _name(q1) == _name(q2) == "Gilles Mallet"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "« Selon X, apposition, … »: the apposition is kept in the text ('analyste chez "
-        "Oddo, le prix…')"
-    ),
-)
 def test_indirect_selon_first():
     """Selon Camille Arnoux, analyste chez Oddo, le prix du cuivre devrait encore grimper."""
     text = (
@@ -607,13 +600,6 @@ def test_indirect_selon_pronoun():
     assert _name(q) == "Claire Daumas"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "« Selon le ministre de l'Intérieur, Paul Girard, … »: speaker 'ministre' (kind "
-        "organisation), text starts 'Paul Girard, les effectifs…'"
-    ),
-)
 def test_indirect_selon_role_then_name():
     """Selon le ministre de l'Intérieur, Paul Girard, les effectifs de police seront renforcés."""
     text = (

@@ -8,25 +8,37 @@ title (M., Mme…) or a noun for people who speak (``data/speaker_nouns.txt``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
+import regex
 from spacy.tokens import Doc, Span
 
 from .clauses import can_speak, noun_phrase
-from .doccache import text_of
+from .doccache import ents_of, text_of
 from .found import Found
 from .marks import Quoted
 
-# Marker words → how sure a match makes us that speech is reported.
-_MARKERS: dict[tuple[str, ...], float] = {
-    ("selon",): 0.85,
-    ("d'après",): 0.8,
-    ("d’après",): 0.8,
-    ("d'", "après"): 0.8,
-    ("d’", "après"): 0.8,
-    ("à", "en", "croire"): 0.8,
-    ("aux", "dires", "de"): 0.8,
-    ("de", "l'avis", "de"): 0.75,
-    ("pour",): 0.7,
+# Marker → how sure a match makes us that speech is reported.
+_MARKERS = {
+    "selon": 0.85,
+    "d'après": 0.8,
+    "à en croire": 0.8,
+    "aux dires de": 0.8,
+    "de l'avis de": 0.75,
+    "pour": 0.7,
 }
+_MARKER_RE = regex.compile(
+    r"(?i)((?:selon|d['’]\s?après|à en croire|pour)(?=\W)"
+    r"|aux dires d(?:e\s|['’])|de l['’]\s?avis d(?:e\s|['’]))"
+)
+
+
+@lru_cache(maxsize=1)
+def source_documents() -> frozenset[str]:
+    """Nouns for documents a source speaks through (« selon un rapport de l'INSEE »)."""
+    text = resources.files("quoteattr.data").joinpath("source_documents.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
 
 
 def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
@@ -48,25 +60,82 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
 
 
 def _marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
-    """Length and weight of the marker starting at token ``i``, if any."""
-    for words, weight in _MARKERS.items():
-        if all(i + k < len(doc) and doc[i + k].lower_ == w for k, w in enumerate(words)):
-            return len(words), weight
+    """Length in tokens and weight of the marker starting at token ``i``, if any."""
+    text = text_of(doc)
+    m = _MARKER_RE.match(text, doc[i].idx)
+    if m is None:
+        return None
+    key = regex.sub(r"['’]\s?", "'", m.group(1).lower())
+    key = "aux dires de" if key.startswith("aux dires") else key
+    key = "de l'avis de" if key.startswith("de l'avis") else key
+    end = m.end()
+    n = 0
+    while i + n < len(doc) and doc[i + n].idx < end:
+        n += 1
+    return n, _MARKERS.get(key, 0.75)
+
+
+def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
+    """Index just past « , analyste chez Oddo, » or « , Paul Girard, » starting at the comma
+    ``start``: a short phrase without a verb closed by another comma."""
+    j = start + 1
+    while j < limit and j - start <= 9:
+        t = doc[j]
+        if t.text == ",":
+            return j if j > start + 1 else None
+        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "«", "»", '"'}:
+            return None
+        j += 1
+    return None
+
+
+def _source_of(doc: Doc, start: int, limit: int) -> tuple[Span, int] | None:
+    """The source after a marker and the token index where the reported content starts."""
+    np = noun_phrase(doc, start, limit)
+    if can_speak(np) and np.end < limit and doc[np.end].text == ",":
+        mention, content = np, np.end + 1
+        # « Selon Camille Arnoux, analyste chez Oddo, P » / « Selon le ministre, Paul Girard, P »
+        appos = _apposition_end(doc, np.end, limit)
+        if appos is not None and appos + 1 < limit:
+            inner = doc[np.end + 1 : appos]
+            names = [t for t in inner if t.ent_type_ == "PER"]
+            if names and not any(t.ent_type_ == "PER" for t in np):
+                mention = inner
+            content = appos + 1
+        return mention, content
+    # « Selon un rapport établi par l'INSEE sur « … », P »: a document and its author.
+    j = start
+    while j < limit and doc[j].text != "," and j - start < 25:
+        j += 1
+    if j >= limit:
+        return None
+    region = doc[start:j]
+    heads = [t for t in region if t.pos_ == "NOUN"]
+    if heads and heads[0].lemma_.lower() in source_documents():
+        ents = [e for e in ents_of(doc) if e.label_ in {"ORG", "PER"}
+                and e.start >= start and e.end <= j]
+        if ents:
+            return ents[0], j + 1
     return None
 
 
 def _leading(doc: Doc, unit: Span) -> Found | None:
     """« Selon X, P » at the start of a sentence."""
+    # A dateline's dash (« 4 juillet 2012. - Selon … ») is not part of the sentence.
+    while len(unit) > 1 and unit[0].text in {"-", "—", "–"}:
+        unit = unit[1:]
     m = _marker_at(doc, unit.start)
     if m is None:
         return None
     n, weight = m
-    np = noun_phrase(doc, unit.start + n, unit.end) if unit.start + n < unit.end else None
-    if np is None or not can_speak(np) or np.end >= unit.end or doc[np.end].text != ",":
+    if unit.start + n >= unit.end:
         return None
-    if doc[unit.start].lower_ == "pour" and np[0].lower_ in {"sa", "son", "leur"}:
+    if doc[unit.start].lower_ == "pour" and doc[unit.start + n].lower_ in {"sa", "son", "leur"}:
         return None  # « Pour sa part, … » is a connector, not a source.
-    start = np.end + 1
+    source = _source_of(doc, unit.start + n, unit.end)
+    if source is None:
+        return None
+    np, start = source
     end = unit.end
     semi = next((t.i for t in doc[start : unit.end] if t.text == ";"), None)
     if semi is not None:
@@ -91,7 +160,8 @@ def _leading(doc: Doc, unit: Span) -> Found | None:
 def _trailing(doc: Doc, unit: Span) -> Found | None:
     """« P, selon X. » at the end of a sentence."""
     for i in range(unit.end - 2, unit.start, -1):
-        if doc[i - 1].text != ",":
+        # « P, selon X. » — or « « P » selon X. » right after a closing mark.
+        if doc[i - 1].text not in {",", "»", '"', "”"}:
             continue
         m = _marker_at(doc, i)
         if m is None or doc[i].lower_ == "pour":
@@ -104,7 +174,8 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
         if rest and rest[0].pos_ in {"VERB", "AUX"}:
             return None
         a = doc[unit.start].idx
-        b = doc[i - 2].idx + len(doc[i - 2].text)
+        last = i - 2 if doc[i - 1].text == "," else i - 1
+        b = doc[last].idx + len(doc[last].text)
         if i - 1 - unit.start < 3:
             return None
         return Found(
