@@ -146,14 +146,13 @@ class Cast:
 
 def _name_words(span: Span) -> list[str]:
     words = []
-    cut = _clean_name(span).split()
-    toks = [t for t in span if t.text in cut] if cut else list(span)
-    for t in toks:
+    start, end = _name_range(span)
+    for t in span.doc[start:end]:
         if t.lower_ in TITLES or t.is_punct or t.lower_ in _ARTICLES:
             continue
         nominal = t.pos_ in {"PROPN", "NOUN", "X", "ADJ"} or t.ent_type_ in {"PER", "ORG"}
         if nominal and (t.text[:1].isupper() or t.ent_type_):
-            words.append(t.text)
+            words.append(t.text.rstrip("'’"))
     return words
 
 
@@ -184,6 +183,12 @@ _PARTICLES = {
 def _clean_name(ent: Span) -> str:
     """The entity's words as a name: no title or article before it, and nothing after a
     lower-case word that is no particle (« Joechen Zaumseil le vice-président » → the name)."""
+    start, end = _name_range(ent)
+    return ent.doc[start:end].text if end > start else ent.text
+
+
+def _name_range(ent: Span) -> tuple[int, int]:
+    """Token range of :func:`_clean_name`."""
     toks = list(ent)
     while toks and (toks[0].lower_ in TITLES or toks[0].lower_ in _ARTICLES):
         toks = toks[1:]
@@ -198,13 +203,13 @@ def _clean_name(ent: Span) -> str:
             toks = toks[:k]
             break
     if not toks:
-        return ent.text
+        return ent.start, ent.start
     end = toks[-1].i + 1
     doc = ent.doc
     # « Moody's » tokenised as « Moody' » + « s ».
     if toks[-1].text.endswith(("'", "’")) and end < len(doc) and doc[end].lower_ == "s":
         end += 1
-    return doc[toks[0].i : end].text
+    return toks[0].i, end
 
 
 def _is_subject(ent: Span) -> bool:

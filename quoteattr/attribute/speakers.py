@@ -59,6 +59,13 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
 def _resolve(
     doc: Doc, cast: Cast, mention: Span, history: list[tuple[int, Speaker]]
 ) -> Speaker | None:
+    # « Moody's » tokenised « Moody' » + « s »: keep the s.
+    if (
+        mention.text.endswith(("'", "’"))
+        and mention.end < len(doc)
+        and doc[mention.end].lower_ == "s"
+    ):
+        mention = doc[mention.start : mention.end + 1]
     text = mention.text.strip()
     low = text.lower()
     if low in _PRONOUNS:
@@ -174,14 +181,21 @@ def _pronoun(
                 span = doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     (candidates if subject else objects).append((a, _speaker(person, span)))
-    # Subjects and earlier speakers first; a name in another position only when none fits.
-    return _most_recent(candidates, gender, number, mention) or _most_recent(
-        objects, gender, number, mention
+    # Subjects and earlier speakers first; a name in another position only when none fits;
+    # a body (« Moody's … elle considère que ») only when no person fits at all.
+    return (
+        _most_recent(candidates, gender, number, mention)
+        or _most_recent(objects, gender, number, mention)
+        or _most_recent(candidates, gender, number, mention, bodies=True)
     )
 
 
 def _most_recent(
-    candidates: list[tuple[int, Speaker]], gender: str, number: str, mention: Span
+    candidates: list[tuple[int, Speaker]],
+    gender: str,
+    number: str,
+    mention: Span,
+    bodies: bool = False,
 ) -> Speaker | None:
     best: tuple[int, Speaker] | None = None
     for pos, sp in candidates:
@@ -190,7 +204,7 @@ def _most_recent(
             continue
         if sp.gender is not None and sp.gender != gender and number == "sg":
             continue
-        if number == "sg" and sp.kind == "organisation":
+        if number == "sg" and (sp.kind == "organisation") != bodies:
             continue  # « il » stands for a person far more often than for a body
         if best is None or pos > best[0]:
             best = (pos, sp)

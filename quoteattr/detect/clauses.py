@@ -76,6 +76,7 @@ _PRE_VERB = {
     "-t",
     *_INVERTED_CLITICS,
 }
+_INCISE_ONLY = frozenset({"incise"})
 _STOP_NP = {"qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "où"}
 _QUE = {"que", "qu'", "qu’"}
 
@@ -93,6 +94,19 @@ class Incise:
 
 def cue_at(token: Token, lexicon: CueLexicon) -> CueEntry | None:
     return lexicon.match(token)
+
+
+def inverted_entry(doc: Doc, j: int, clitic_after_aux: bool = False) -> CueEntry | None:
+    """A cue for a verb the lexicon lacks but whose subject is an inverted clitic
+    (« appuie-t-il », « a-t-elle tranché »): French inverts the subject after a comma only in
+    an incise, so the verb reports speech whatever it is."""
+    verb = doc[j]
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ in {"être", "avoir", "pouvoir"}:
+        return None
+    after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if not (clitic_after_aux or after in _INVERTED_CLITICS or after == "-t"):
+        return None
+    return CueEntry(cue=verb.lemma_.lower(), category="incise", frames=_INCISE_ONLY, weight=0.75)
 
 
 def verb_group_start(doc: Doc, verb: int) -> int:
@@ -154,7 +168,7 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
     if j >= limit:
         return None
     verb = doc[j]
-    entry = cue_at(verb, lexicon)
+    entry = cue_at(verb, lexicon) or inverted_entry(doc, j, clitic_after_aux)
     if entry is None or "incise" not in entry.frames:
         return None
     k = j + 1
@@ -249,8 +263,13 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span:
             j += 1
         return doc[start:j]
     j = start
+    seen_name = False
     while j < limit and j - start < 14:
         t = doc[j]
+        if seen_name and t.pos_ == "DET":
+            break  # « Joechen Zaumseil le vice-président … »: an apposition without comma
+        seen_name = seen_name or t.pos_ == "PROPN"
+
         stops = t.lower_ in _STOP_NP or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"}
         if stops and not (t.pos_ == "PRON" and j == start):
             break

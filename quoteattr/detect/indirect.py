@@ -17,6 +17,7 @@ from .clauses import (
     _QUE,
     clause_end,
     incise_at,
+    inverted_entry,
     participial_cue,
     que_after,
     speaker_of,
@@ -60,7 +61,7 @@ def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> li
     for tok in unit:
         if inside[tok.idx] or tok.i in consumed:
             continue
-        entry = lexicon.match(tok)
+        entry = lexicon.match(tok) or inverted_entry(doc, tok.i)
         if entry is None:
             continue
         consumed.update(range(tok.i + 1, tok.i + 1 + 2 * len(entry.rest)))
@@ -207,9 +208,14 @@ def _participial(
 def _main_cue_after(
     doc: Doc, start: int, limit: int, lexicon: CueLexicon
 ) -> tuple[Token, Span | None] | None:
-    # The main clause's subject follows a comma: « Notant que P, M. Poutine a indiqué … ».
-    for t in doc[start:limit]:
-        if t.pos_ == "VERB" and lexicon.match(t) is not None and not t.lower_.endswith("ant"):
+    # The main clause's subject follows a comma: « Notant que P, M. Poutine a indiqué … »,
+    # and the main verb need not report speech: « Estimant que « P », il vota contre ».
+    for want_cue in (True, False):
+        for t in doc[start:limit]:
+            if t.pos_ != "VERB" or t.lower_.endswith("ant"):
+                continue
+            if want_cue and lexicon.match(t) is None:
+                continue
             subject = speaker_of(doc, t, start, limit, lexicon)
             if subject is not None and subject.start > start and doc[subject.start - 1].text == ",":
                 return t, subject
@@ -283,8 +289,12 @@ def _incise(
         nxt = doc[inc.end + 1] if inc.end + 1 < limit else None
         if nxt is not None and participial_cue(nxt, lexicon) is not None:
             pass  # « …, a indiqué M. Xi, ajoutant que … »: the participle is its own quote.
-        elif _is_subject_only(doc, unit.start, vstart - 1):
-            # « La Chine, a insisté M. Xi, est prête … »: the content resumes after the incise.
+        elif _is_subject_only(doc, unit.start, vstart - 1) or (
+            inc.mention is not None and inc.mention.root.pos_ == "PRON"
+        ):
+            # « La Chine, a insisté M. Xi, est prête … » and « Contrairement à tous les
+            # discours, appuie-t-il, le français est classé … »: the content resumes after
+            # the incise (an inverted clitic leaves no doubt that it is one).
             rest_end = clause_end(doc, inc.end + 1, limit, lexicon)
             parts.append(_chars(doc, inc.end + 1, rest_end))
         else:
