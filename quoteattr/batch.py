@@ -94,24 +94,15 @@ def _key(path: str, index: int | None, line: int | None) -> str:
 
 
 def input_files(paths: Iterable[str]) -> Iterator[str]:
-    """The files behind ``paths`` (as :func:`quoteattr.reading.sources.expand` lists them),
-    without the gold sets and manifests that sit beside articles in a directory.
+    """The files behind ``paths``, as :func:`quoteattr.reading.sources.expand` lists them
+    (gold sets and manifests in a directory left out, files named explicitly kept).
 
-    A path named explicitly is always kept; one that gives nothing is kept too, so that
-    reading it reports why.
+    A path that gives nothing is kept too, so that reading it reports why.
     """
     from .reading.sources import expand
 
-    named = set(paths := list(paths))
-    for path, reason in expand(paths):
-        if reason is None and path not in named and _is_side_file(os.path.basename(path)):
-            continue
+    for path, _ in expand(paths):
         yield path
-
-
-def _is_side_file(name: str) -> bool:
-    # Gold quotes, article metadata and our own manifests are JSONL but hold no articles.
-    return name in ("gold.jsonl", "articles.jsonl") or name.endswith(".articles.jsonl")
 
 
 def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, Any]:

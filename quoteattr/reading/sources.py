@@ -20,7 +20,15 @@ from typing import BinaryIO
 
 from .decode import binary_kind, bom_encoding
 
-__all__ = ["COMPRESSED", "READABLE", "STDIN", "expand", "open_input", "sniff_format"]
+__all__ = [
+    "COMPRESSED",
+    "READABLE",
+    "STDIN",
+    "expand",
+    "is_side_file",
+    "open_input",
+    "sniff_format",
+]
 
 #: The path that means standard input.
 STDIN = "-"
@@ -66,8 +74,23 @@ def _readable_name(name: str) -> bool:
     return base.endswith(READABLE)
 
 
+def is_side_file(name: str) -> bool:
+    """Whether a file name is one of quoteattr's own JSONL files, which hold no articles.
+
+    >>> is_side_file("gold.jsonl"), is_side_file("run.articles.jsonl"), is_side_file("a.jsonl")
+    (True, True, False)
+    """
+    # Gold quotes, article metadata of a gold set and our own run manifests sit beside the
+    # articles in a folder; read as articles they give only errors.
+    base = os.path.basename(name)
+    return base in ("gold.jsonl", "articles.jsonl") or base.endswith(".articles.jsonl")
+
+
 def _walk(directory: str, recursive: bool) -> Iterator[tuple[str, str | None]]:
-    """The readable files under ``directory`` in name order, or the reason one can't be listed."""
+    """The readable files under ``directory`` in name order, or the reason one can't be listed.
+
+    quoteattr's own JSONL files (:func:`is_side_file`) are left out.
+    """
     try:
         with os.scandir(directory) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -88,8 +111,11 @@ def _walk(directory: str, recursive: bool) -> Iterator[tuple[str, str | None]]:
         if is_dir:
             if recursive and not entry.is_symlink():  # a linked folder may loop back
                 yield from _walk(path, recursive)
-        elif is_file and _readable_name(entry.name):
+        elif is_file and _readable_name(entry.name) and not is_side_file(entry.name):
             yield path, None
+        elif _readable_name(entry.name) and entry.is_symlink() and not os.path.exists(path):
+            # A dangling link looks like an article to the user: say why it gives nothing.
+            yield path, "broken symbolic link: its target does not exist"
 
 
 def expand(paths: Iterable[str], *, recursive: bool = True) -> Iterator[tuple[str, str | None]]:
@@ -97,7 +123,8 @@ def expand(paths: Iterable[str], *, recursive: bool = True) -> Iterator[tuple[st
 
     A file named explicitly is always read; a directory gives its ``.txt``, ``.json``,
     ``.jsonl``, ``.html`` and ``.htm`` files (compressed or not) in name order, its
-    subdirectories too when ``recursive``; a pattern with ``*``, ``?`` or ``[`` gives the
+    subdirectories too when ``recursive``, but not the gold sets and manifests
+    (:func:`is_side_file`) that sit beside articles; a pattern with ``*``, ``?`` or ``[`` gives the
     paths it matches, sorted; ``-`` is standard input.
     """
     for path in paths:
@@ -114,7 +141,7 @@ def expand(paths: Iterable[str], *, recursive: bool = True) -> Iterator[tuple[st
             for match in matches:
                 if os.path.isdir(match):
                     yield from _walk(match, recursive)
-                else:
+                elif not is_side_file(match):  # a pattern names no file explicitly
                     yield match, None
         else:
             yield path, "no such file or directory"

@@ -1,0 +1,180 @@
+"""Hostile inputs at the reader: each corpus file gives articles or an error naming it, no raise.
+
+The corpus is written by ``tests/hostile/make_corpus.py`` (small profile: the big files are
+shrunk here; ``test_hostile_cli.py`` and the full profile run them at 5 MB and 50 MB).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from quoteattr.model import Article, ErrorRecord
+from quoteattr.reading import read_paths
+from quoteattr.reading.sources import expand
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+from make_corpus import BODY, make_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    folder = tmp_path_factory.mktemp("hostile")
+    return folder, make_corpus(folder, small=True)
+
+
+def _items(path: Path) -> list[Article | ErrorRecord]:
+    return list(read_paths([str(path)]))
+
+
+def test_every_corpus_file_gives_what_it_must(corpus) -> None:
+    folder, expected = corpus
+    for name, expect in expected.items():
+        items = _items(folder / name)
+        errors = [i for i in items if isinstance(i, ErrorRecord)]
+        articles = [i for i in items if isinstance(i, Article)]
+        assert items, name
+        assert all(i.path == str(folder / name) for i in items), name
+        assert sorted(e.line for e in errors if e.line is not None) == expect.error_lines, name
+        if expect.status == "ok":
+            assert articles and all(a.text.strip() for a in articles), name
+            assert len(errors) == len(expect.error_lines), name
+        else:
+            assert not articles and errors, name
+            assert all(e.error for e in errors), name
+        if expect.articles is not None:
+            assert len(articles) == expect.articles, name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "enc_utf8.txt",
+        "enc_utf8_bom.txt",
+        "enc_utf16.txt",
+        "enc_utf16le_nobom.txt",
+        "enc_latin1.txt",
+        "enc_mojibake.txt",
+        "lines_crlf.txt",
+        "lines_cr.txt",
+        "gzip_noext.txt",
+    ],
+)
+def test_encodings_line_ends_and_hidden_gzip_read_as_the_utf8_text(corpus, name: str) -> None:
+    folder, _ = corpus
+    [clean] = _items(folder / "enc_utf8.txt")
+    [article] = _items(folder / name)
+    assert (article.title, article.text, article.date) == (clean.title, clean.text, clean.date)
+    assert "\r" not in article.text and "\ufeff" not in article.text
+
+
+def test_cp1252_punctuation_is_kept(corpus) -> None:
+    folder, _ = corpus
+    [article] = _items(folder / "enc_cp1252.txt")
+    assert "L’État a dit « oui »… 5 €." in article.text
+
+
+def test_nul_and_control_characters_are_removed_and_the_words_rejoined(corpus) -> None:
+    folder, _ = corpus
+    [article] = _items(folder / "ctrl_nul.txt")
+    [clean] = _items(folder / "enc_utf8.txt")
+    assert (article.title, article.text) == (clean.title, clean.text)
+
+
+def test_nbsp_and_narrow_nbsp_around_guillemets_are_kept(corpus) -> None:
+    folder, _ = corpus
+    [article] = _items(folder / "spaces_nbsp.txt")
+    assert "«\u00a0Nous gagnerons\u202f»" in article.text
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("bin_pdf.txt", "looks like a PDF document"),
+        ("bin_png.html", "looks like a PNG image"),
+        ("bin_gzip_png.txt", "looks like a PNG image"),
+        ("bin_gzip_truncated.txt", "corrupt or truncated compressed data"),
+        ("bin_random.txt", "looks like binary data"),
+        ("size_empty.txt", "the file is empty"),
+        ("size_whitespace.txt", "no article text found"),
+        ("json_broken.json", "malformed JSON: Unterminated string"),
+        ("json_deep.json", "unreadable JSON: nested too deeply"),
+    ],
+)
+def test_unreadable_files_are_one_error_saying_why(corpus, name: str, reason: str) -> None:
+    folder, _ = corpus
+    [err] = _items(folder / name)
+    assert isinstance(err, ErrorRecord) and err.path == str(folder / name)
+    assert reason in err.error
+
+
+def test_a_jsonl_line_that_breaks_the_decoder_loses_only_itself(tmp_path: Path) -> None:
+    """Over-deep nesting and over-long numbers raise outside JSONDecodeError; the rest goes on."""
+    lines = [
+        '{"text": "a"}',
+        "[" * 50_000 + "]" * 50_000,
+        '{"text": 1' + "0" * 5000 + "}",
+        '{"text": "Unterminated',
+        '{"text": "b"}',
+    ]
+    (tmp_path / "x.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    items = _items(tmp_path / "x.jsonl")
+    assert [getattr(i, "text", None) for i in items] == ["a", None, None, None, "b"]
+    assert [getattr(i, "line", None) for i in items[1:4]] == [2, 3, 4]
+    assert "nested too deeply" in items[1].error and "digits" in items[2].error
+    # The decoder's "starting at" message is not doubled into "at at".
+    assert items[3].error == "line 4: malformed JSON (Unterminated string starting at column 10)"
+
+
+def test_side_files_are_skipped_in_folders_and_patterns_but_read_when_named(tmp_path) -> None:
+    """gold.jsonl, articles.jsonl and run manifests hold no articles: a folder scan skips them."""
+    gold = json.dumps({"quote": "x", "speaker": "y"})
+    for name in ("gold.jsonl", "articles.jsonl", "run.articles.jsonl"):
+        (tmp_path / name).write_text(gold + "\n", encoding="utf-8")
+    (tmp_path / "news.jsonl").write_text(json.dumps({"text": BODY}) + "\n", encoding="utf-8")
+    news = str(tmp_path / "news.jsonl")
+    assert [p for p, _ in expand([str(tmp_path)])] == [news]
+    assert [p for p, _ in expand([str(tmp_path / "*.jsonl")])] == [news]
+    [article] = _items(tmp_path)
+    assert article.path == news
+    [err] = _items(tmp_path / "gold.jsonl")  # named explicitly: read, and reported
+    assert isinstance(err, ErrorRecord) and "no article text" in err.error
+
+
+def test_unreadable_and_vanishing_paths_are_errors_naming_them(tmp_path, monkeypatch) -> None:
+    """As root every file is readable, so the refusal and the vanishing are simulated."""
+    from quoteattr.reading import sources
+
+    for name in ("a.txt", "b.txt", "secret.txt"):
+        (tmp_path / name).write_text(BODY, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    real_open, real_scandir = open, os.scandir
+
+    def fake_open(path, *args, **kwargs):
+        if str(path).endswith("a.txt"):
+            os.unlink(tmp_path / "b.txt")  # vanishes after listing, before reading
+        if str(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    def fake_scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(sources, "open", fake_open, raising=False)
+    monkeypatch.setattr(sources.os, "scandir", fake_scandir)
+    items = _items(tmp_path)
+    got = [(Path(i.path).name, getattr(i, "error", "article")) for i in items]
+    assert got == [
+        ("a.txt", "article"),
+        ("b.txt", "cannot open: no such file or directory"),
+        ("dangling.txt", "broken symbolic link: its target does not exist"),
+        ("locked", "cannot list the directory: permission denied"),
+        ("secret.txt", "cannot open: permission denied"),
+    ]
