@@ -107,14 +107,22 @@ def _parse_line(raw: str, path: str, index: int, line: int) -> Article | ErrorRe
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
-        return ErrorRecord(
-            path=path,
-            index=index,
-            line=line,
-            id=f"{path}#{index}",
-            error=f"line {line}: malformed JSON ({exc.msg} at column {exc.colno})",
-        )
-    return article_from_record(obj, path, index, line)
+        # Some messages end with "at" already ("Unterminated string starting at").
+        msg = exc.msg.removesuffix(" at")
+        error = f"line {line}: malformed JSON ({msg} at column {exc.colno})"
+    except (ValueError, RecursionError) as exc:
+        # Over-deep nesting or a number beyond Python's digit limit: this line only is lost.
+        error = f"line {line}: unreadable JSON ({_json_failure(exc)})"
+    else:
+        return article_from_record(obj, path, index, line)
+    return ErrorRecord(path=path, index=index, line=line, id=f"{path}#{index}", error=error)
+
+
+def _json_failure(exc: BaseException) -> str:
+    """Why valid-looking JSON could not be decoded, in plain words."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0]
 
 
 def _decode_line(raw: bytes) -> str:
@@ -162,5 +170,7 @@ def read_json(data: bytes, path: str) -> list[Article | ErrorRecord]:
                 error=f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
             )
         ]
+    except (ValueError, RecursionError) as exc:
+        return [ErrorRecord(path=path, error=f"unreadable JSON: {_json_failure(exc)}")]
     items = value if isinstance(value, list) else [value]
     return [article_from_record(obj, path, i) for i, obj in enumerate(items)]
