@@ -135,9 +135,12 @@ def _unit_of(units: list[tuple[int, int]], offset: int) -> tuple[int, int] | Non
 def _unit_end_after(units: list[tuple[int, int]], q: Quoted, u_end: int) -> int:
     """End of the text that can hold the passage's incise (its unit, or the next one when the
     passage closed a unit of its own)."""
-    for a, b in units:
-        if a <= q.outer_end <= b:
+    for k, (a, b) in enumerate(units):
+        if a <= q.outer_end < b:
             return b
+        if b == q.outer_end and k + 1 < len(units):
+            # « … . » — Laurent Peyrac : the attribution stands as a unit of its own.
+            return units[k + 1][1]
     return u_end
 
 

@@ -51,7 +51,10 @@ _ABBREVIATIONS = {
     "tél",
     "ex",
 }
-_END = regex.compile(r"[.!?…]+[»”\"›)]*(?=\s+[\p{Lu}«“\"‹(\d—–-])")
+# The closing mark may follow the punctuation after a (narrow) no-break space: « … ! » Le …
+_END = regex.compile(
+    r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"›)])*(?=\s+[\p{Lu}«“\"‹(\d—–-])"
+)
 
 
 def sentence_units(text: str, quoted: list[Quoted] | None = None) -> list[tuple[int, int]]:
@@ -66,8 +69,8 @@ def sentence_units(text: str, quoted: list[Quoted] | None = None) -> list[tuple[
     for para in regex.finditer(r"[^\n]+", text):
         start = para.start()
         for m in _END.finditer(text, para.start(), para.end()):
-            if inside[m.start()]:
-                continue
+            if inside[m.end() - 1]:
+                continue  # inside a quotation (a closing mark at the end is outside it)
             if m.group().startswith(".") and _abbreviation_before(text, m.start()):
                 continue
             units.append(_strip(text, start, m.end()))
