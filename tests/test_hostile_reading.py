@@ -178,3 +178,21 @@ def test_unreadable_and_vanishing_paths_are_errors_naming_them(tmp_path, monkeyp
         ("locked", "cannot list the directory: permission denied"),
         ("secret.txt", "cannot open: permission denied"),
     ]
+
+
+def test_an_empty_or_blank_jsonl_file_is_an_error_not_silence(tmp_path: Path) -> None:
+    """A JSONL file without a single line must still show up in the manifest."""
+    for name, data in (("empty.jsonl", ""), ("blank.jsonl", "\n \n\t\n")):
+        (tmp_path / name).write_text(data, encoding="utf-8")
+        [err] = _items(tmp_path / name)
+        assert isinstance(err, ErrorRecord) and err.error == "the file is empty"
+
+
+def test_a_binary_line_in_jsonl_loses_only_itself(tmp_path: Path) -> None:
+    good = json.dumps({"text": BODY}).encode() + b"\n"
+    # Few enough control bytes for the file to pass as text; the line alone is binary.
+    bad = bytes(range(1, 9)) * 8 + b"\xff\n"
+    (tmp_path / "x.jsonl").write_bytes(good * 40 + bad + good)
+    items = _items(tmp_path / "x.jsonl")
+    assert [type(i) for i in items] == [Article] * 40 + [ErrorRecord, Article]
+    assert items[40].line == 41 and items[40].error.startswith("line 41: malformed JSON")

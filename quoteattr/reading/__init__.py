@@ -118,7 +118,12 @@ def _parse(stream: io.BufferedReader, name: str, path: str) -> Iterator[Article 
         return
     fmt = sniff_format(name, head)
     if fmt == "jsonl":
-        yield from read_jsonl(stream, path)
+        any_line = False
+        for item in read_jsonl(stream, path):
+            any_line = True
+            yield item
+        if not any_line:  # an empty JSONL input must still show up in the manifest
+            yield ErrorRecord(path=path, error="the file is empty")
         return
     data = stream.read()
     items: list[Article | ErrorRecord]

@@ -25,7 +25,7 @@ import regex
 
 from ..model import Article, ErrorRecord
 from .dates import parse_date
-from .decode import bom_encoding, clean_text, decode
+from .decode import BinaryInputError, bom_encoding, clean_text, decode
 
 __all__ = ["article_from_record", "read_json", "read_jsonl"]
 
@@ -129,7 +129,12 @@ def _decode_line(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
+        pass
+    try:
         return decode(raw)  # a line from a cp1252 exporter: detect it rather than fail
+    except BinaryInputError:
+        # One line of garbage bytes: let the JSON parser reject that line alone.
+        return raw.decode("cp1252", errors="replace")
 
 
 def read_jsonl(stream: io.BufferedReader, path: str) -> Iterator[Article | ErrorRecord]:
