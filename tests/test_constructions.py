@@ -617,10 +617,6 @@ def test_indirect_selon_role_then_name():
 # --- Mixed -------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« a qualifié la situation de « préoccupante » »: no quote found"),
-)
 def test_mixed_qualified_fragment():
     """Le préfet, Alain Simonet, a qualifié la situation de « préoccupante »."""
     text = "Le préfet de la Gironde, Alain Simonet, a qualifié la situation de « préoccupante »."
@@ -646,10 +642,6 @@ def test_mixed_que_clause_opening_a_quote():
     assert _name(q) == "Isabelle Royer"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("short fragment « a dénoncé une « provocation » »: no quote found"),
-)
 def test_mixed_fragment_in_narrative():
     """Le député Noël Grimaud a dénoncé une « provocation » du gouvernement."""
     text = "Le député Noël Grimaud a dénoncé une « provocation » du gouvernement."
@@ -831,10 +823,6 @@ def test_speaker_role_kept():
     assert q.speaker.role and "directrice générale de l'hôpital de Vannes" in q.speaker.role
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« L'Organisation météorologique mondiale a averti que »: speaker name 'Organisation'"),
-)
 def test_speaker_multiword_organisation():
     """L'Organisation météorologique mondiale a averti que l'été serait le plus chaud…"""
     text = (

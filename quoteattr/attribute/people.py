@@ -78,7 +78,7 @@ class Cast:
 
     def _collect(self) -> None:
         doc = self.doc
-        ents = [e for e in ents_of(doc) if e.label_ in {"PER", "ORG"}]
+        ents = [_with_adjectives(e) for e in ents_of(doc) if e.label_ in {"PER", "ORG"}]
         # Full names first, so that « M. Wang » finds « Wang Yi » wherever it stands.
         for ent in sorted(ents, key=lambda e: -len(_name_words(e))):
             words = _name_words(ent)
@@ -144,6 +144,19 @@ class Cast:
         return None
 
 
+def _with_adjectives(ent: Span) -> Span:
+    """An organisation's name with the adjectives that belong to it (« la Commission
+    européenne », « le Parti socialiste ») when the recogniser stopped before them."""
+    if ent.label_ != "ORG":
+        return ent
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+        end += 1
+    if end == ent.end:
+        return ent
+    return Span(doc, ent.start, end, label=ent.label_)
+
+
 def _name_words(span: Span) -> list[str]:
     words = []
     start, end = _name_range(span)
@@ -192,7 +205,10 @@ def _name_range(ent: Span) -> tuple[int, int]:
     toks = list(ent)
     while toks and (toks[0].lower_ in TITLES or toks[0].lower_ in _ARTICLES):
         toks = toks[1:]
+    organisation = ent.label_ == "ORG"
     for k, t in enumerate(toks):
+        if organisation and t.pos_ == "ADJ":
+            continue  # « Commission européenne »: the adjective is part of the name
         if (
             k
             and t.text[:1].islower()

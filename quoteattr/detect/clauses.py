@@ -475,7 +475,20 @@ def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
 
 def speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon) -> Span | None:
     """Who utters the cue ``verb``: an inverted subject when the verb stands in an incise, else
-    its subject from the parse, checked against the surface, else the surface subject."""
+    its subject from the parse, checked against the surface, else the surface subject. A
+    relative « qui » stands for the noun phrase before it (« la Commission, qui regrette »)."""
+    found = _speaker_of(doc, verb, floor, limit, lexicon)
+    if found is not None and len(found) == 1 and found[0].lower_ == "qui":
+        k = found.start
+        if k > floor and doc[k - 1].text == ",":
+            k -= 1
+        return subject_before(doc, k, floor) if k > floor else None
+    return found
+
+
+def _speaker_of(
+    doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon
+) -> Span | None:
     vstart = verb_group_start(doc, verb.i)
     if vstart > floor and doc[vstart - 1].text in {",", "»", '"', "”"}:
         inc = incise_at(doc, vstart, limit, lexicon)

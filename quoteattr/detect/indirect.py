@@ -70,6 +70,7 @@ def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> li
             or _que_clause(doc, unit, tok, entry, limit, lexicon)
             or _infinitive(doc, unit, tok, entry, limit, lexicon)
             or _incise(doc, unit, tok, entry, limit, lexicon)
+            or _quoted_object(doc, unit, tok, entry, limit, inside, lexicon)
         )
         if f is not None:
             found.append(f)
@@ -316,6 +317,51 @@ def _apposition_to_end(doc: Doc, start: int, limit: int) -> bool:
         and not any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in toks)
         and not any(t.text == "," and t.nbor().lower_.endswith("ant") for t in toks[:-1])
     )
+
+
+def _quoted_object(
+    doc: Doc,
+    unit: Span,
+    verb: Token,
+    entry: CueEntry,
+    limit: int,
+    inside: bytearray,
+    lexicon: CueLexicon,
+) -> Found | None:
+    """« a qualifié la situation de « préoccupante » », « parlant d'un « effort de
+    transparence » »: the object of a judging cue holds the speaker's own words, which makes
+    the object mixed speech. Only cues with the ``nominal`` frame, and only when a quotation
+    mark opens within a few words of the verb."""
+    if "nominal" not in entry.frames or "Inf" in verb.morph.get("VerbForm"):
+        return None
+    j = verb.i + 1
+    opened = None
+    while j < limit and j <= verb.i + 7:
+        t = doc[j]
+        if t.lower_ in _QUE or t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "."}:
+            return None
+        if t.text in {"«", '"', "“"} and inside[t.idx]:
+            opened = j
+            break
+        j += 1
+    if opened is None:
+        return None
+    start = verb.i + 1
+    while start < opened and (
+        doc[start].lower_ in {"de", "d'", "d’"} or doc[start].pos_ == "ADV"
+    ):
+        start += 1  # « parlant d'un « … » » reports « un « … » »
+    end = clause_end(doc, opened, limit, lexicon)
+    mention = speaker_of(doc, verb, unit.start, limit, lexicon)
+    if verb.lower_.endswith("ant"):
+        mention = _speaker_before(doc, unit, verb, lexicon)
+    if mention is None:
+        return None
+    chars = _chars(doc, start, end)
+    f = _make(doc, [chars], verb, entry, mention, 0.65, "quoted-object", chars)
+    if f is not None:
+        f.type = "mixed"
+    return f
 
 
 def _is_subject_only(doc: Doc, start: int, end: int) -> bool:

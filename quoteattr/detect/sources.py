@@ -47,11 +47,17 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
     inside = bytearray(len(text_of(doc)) + 1)
     for q in quoted:
         inside[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
+    previous: Span | None = None
     for u_start, u_end in units:
         unit = doc.char_span(u_start, u_end, alignment_mode="expand")
         if unit is None:
             continue
+        if previous is not None and "\n" in text_of(doc)[previous.end_char : unit.start_char]:
+            previous = None  # the sentence before must be in the same paragraph
         f = _leading(doc, unit) or _trailing(doc, unit)
+        if f is None and previous is not None:
+            f = _named_after(doc, previous, unit)
+        previous = unit
         if f is not None:
             if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
                 f.type = "mixed"
@@ -189,3 +195,55 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
             outer=(a, doc[unit.end - 1].idx + len(doc[unit.end - 1].text)),
         )
     return None
+
+
+@lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    """Nouns for what someone said (« remarque », « constat », « avis »)."""
+    text = resources.files("quoteattr.data").joinpath("speech_nouns.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+
+
+_NAMED_AFTER = regex.compile(
+    r"(?i)^(?:c['’]est|tel(?:le)? est|voilà|ce sont)\s+(?:l['’]\s?|la\s|le\s|les\s|un\s|une\s)"
+    r"|^(?:la|le|l['’]|cette|ce|cet)\s?\w+(?:\s+\w+)?\s+est\s+(?:de|du|d['’])"
+)
+
+
+def _named_after(doc: Doc, previous: Span, unit: Span) -> Found | None:
+    """« P. C'est la remarque de Kareyce Fotso. » / « P. Le constat amer est du professeur
+    Nobutaka Miura. »: a sentence that names who said the sentence before it."""
+    text = text_of(doc)
+    if not _NAMED_AFTER.match(text[unit.start_char : unit.end_char]):
+        return None
+    nouns = [t for t in unit[:6] if t.pos_ == "NOUN"]
+    if not nouns or nouns[0].lemma_.lower() not in speech_nouns():
+        return None
+    # The speaker: the noun phrase after the « de » that follows the speech noun.
+    j = nouns[0].i + 1
+    while j < unit.end and doc[j].lower_ not in {"de", "du", "d'", "d’", "des"}:
+        if doc[j].pos_ in {"VERB"} or doc[j].text == ",":
+            return None
+        j += 1
+    if j + 1 >= unit.end:
+        return None
+    start = j + 1 if doc[j].lower_ in {"de", "d'", "d’"} else j + 1
+    np = noun_phrase(doc, start, unit.end)
+    if not can_speak(np) or any(t.text in {"«", "»", '"'} for t in previous):
+        return None
+    end = previous.end
+    while end > previous.start and doc[end - 1].text in {".", "!", "?", "…"}:
+        end -= 1
+    if end - previous.start < 3:
+        return None
+    a, b = previous.start_char, doc[end - 1].idx + len(doc[end - 1].text)
+    return Found(
+        type="indirect",
+        parts=[(a, b)],
+        cue=doc[nouns[0].i : nouns[0].i + 1],
+        cue_lemma=nouns[0].lemma_.lower(),
+        mention=np,
+        confidence=0.7,
+        rule="source:named-after",
+        outer=(a, unit.end_char),
+    )
