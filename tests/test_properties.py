@@ -14,6 +14,7 @@ docs/reliability.md for the measured run).
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,9 +22,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from quoteattr.model import Article, ErrorRecord, Quote
+from quoteattr.model import Article, ErrorRecord
 from quoteattr.reading import clean_text, decode, read_paths, read_text
 from quoteattr.reading.decode import BinaryInputError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+from invariants import check_quotes  # noqa: E402
 
 # Examples per test in each profile; the extractor tests send 1-3 articles per example.
 _EXAMPLES = {
@@ -102,36 +106,6 @@ def news_text(draw: st.DrawFn, max_fragments: int = 40) -> str:
 
 
 # --- invariants -----------------------------------------------------------------------------
-
-
-def check_quotes(text: str, quotes: list[Quote]) -> None:
-    """The offset, text, order and disjointness guarantees of every quote of one article."""
-    spans: list[tuple[int, int]] = []
-    for q in quotes:
-        assert 0 <= q.start < q.end <= len(text), q
-        if q.parts:
-            assert len(q.parts) >= 2, q
-            for p in q.parts:
-                assert q.start <= p.start < p.end <= q.end, q
-                assert p.text == text[p.start : p.end], q
-            assert all(a.end <= b.start for a, b in zip(q.parts, q.parts[1:], strict=False)), q
-            assert q.text == " ".join(p.text for p in q.parts), q
-            spans.extend((p.start, p.end) for p in q.parts)
-        else:
-            assert q.text == text[q.start : q.end], q
-            spans.append((q.start, q.end))
-        assert q.text.strip(), q
-        if q.cue is not None:
-            assert 0 <= q.cue.start < q.cue.end <= len(text), q
-            assert q.cue.text == text[q.cue.start : q.cue.end], q
-        if q.speaker is not None and q.speaker.start is not None:
-            assert q.speaker.end is not None, q
-            assert 0 <= q.speaker.start < q.speaker.end <= len(text), q
-            assert q.speaker.mention == text[q.speaker.start : q.speaker.end], q
-    assert [q.start for q in quotes] == sorted(q.start for q in quotes), "not in text order"
-    spans.sort()
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
-        assert end <= start, f"two quotes share content: {spans}"
 
 
 @pytest.fixture(scope="module")
