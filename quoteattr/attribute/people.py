@@ -206,6 +206,9 @@ def _name_range(ent: Span) -> tuple[int, int]:
     while toks and (toks[0].lower_ in TITLES or toks[0].lower_ in _ARTICLES):
         toks = toks[1:]
     organisation = ent.label_ == "ORG"
+    # « agence Fitch », « groupe Renault »: a common noun before the name describes it.
+    while organisation and len(toks) > 1 and toks[0].is_lower and toks[0].pos_ == "NOUN":
+        toks = toks[1:]
     for k, t in enumerate(toks):
         if organisation and t.pos_ == "ADJ":
             continue  # « Commission européenne »: the adjective is part of the name

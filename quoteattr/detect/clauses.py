@@ -101,7 +101,7 @@ def inverted_entry(doc: Doc, j: int, clitic_after_aux: bool = False) -> CueEntry
     (« appuie-t-il », « a-t-elle tranché »): French inverts the subject after a comma only in
     an incise, so the verb reports speech whatever it is."""
     verb = doc[j]
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ in {"être", "avoir", "pouvoir"}:
+    if verb.lemma_ in {"être", "avoir", "pouvoir"} or verb.is_punct:
         return None
     after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
     if not (clitic_after_aux or after in _INVERTED_CLITICS or after == "-t"):
@@ -168,7 +168,11 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
     if j >= limit:
         return None
     verb = doc[j]
-    entry = cue_at(verb, lexicon) or inverted_entry(doc, j, clitic_after_aux)
+    # Right after « », » or a comma, the word is the verb of the incise whatever its tag.
+    entry = (
+        lexicon.match(verb, verb_slot=not aux and j == i)
+        or inverted_entry(doc, j, clitic_after_aux)
+    )
     if entry is None or "incise" not in entry.frames:
         return None
     k = j + 1
@@ -180,7 +184,14 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
     # An infinitive or a bare participle is never the verb of an incise (« , maintenir l'élan »);
     # a clitic after it (« dit-il ») proves it finite whatever the tagger says.
     forms = verb.morph.get("VerbForm")
-    non_finite = "Inf" in forms or "Part" in forms or verb.lower_.endswith(("er", "ir"))
+    low = verb.lower_
+    non_finite = (
+        low.endswith(("er", "ir", "ant"))
+        or ("Inf" in forms and low.endswith("re"))
+        # The tagger's « Part » is trusted only on participle endings: « lance » and « dit »
+        # after « », » are finite.
+        or ("Part" in forms and low.endswith(("é", "ée", "és", "ées", "u", "ue", "us", "i", "is")))
+    )
     if not aux and not clitic and non_finite:
         return None
     if clitic:
@@ -439,6 +450,9 @@ def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
     j = _skip_connectors_back(doc, vstart - 1, floor)
     if j < floor:
         return None
+    if doc[j].lower_ == "s" and j > floor and doc[j - 1].text.endswith(("'", "’")):
+        found = subject_before(doc, j, floor)  # « Moody's » tokenised « Moody' » + « s »
+        return doc[found.start : j + 1] if found is not None else None
     t = doc[j]
     if t.lower_ in _SUBJECT_PRONOUNS:
         return doc[j : j + 1]

@@ -117,14 +117,28 @@ class CueLexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def match(self, token: Token) -> CueEntry | None:
-        """The cue ``token`` (a verb) realises in its sentence, or None."""
+    def match(self, token: Token, verb_slot: bool = False) -> CueEntry | None:
+        """The cue ``token`` (a verb) realises in its sentence, or None.
+
+        ``verb_slot``: the position itself says the word is a verb (right after « », » or
+        before an inverted clitic), so a tagger's noun (« lance ») is read as the verb.
+        """
         # Verbs, and participles the model tags as adjectives or nouns (« Notant », « indiqué »).
-        if token.pos_ not in {"VERB", "AUX"} and not (
-            token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.lower_.endswith(("ant", "é", "ée"))
+        if (
+            not verb_slot
+            and token.pos_ not in {"VERB", "AUX"}
+            and not (
+                token.pos_ in {"NOUN", "ADJ", "PROPN"}
+                and token.lower_.endswith(("ant", "é", "ée"))
+            )
+            and not _before_inverted_clitic(token)
         ):
             return None
-        entries = self._by_verb.get(lemma(token))
+        entries = None
+        for candidate in lemmas(token):
+            entries = self._by_verb.get(candidate)
+            if entries:
+                break
         if not entries:
             return None
         reflexive = _has_reflexive(token)
@@ -143,6 +157,32 @@ class CueLexicon:
             # its pronominal entry, except that a plain entry still matches with a dative clitic.
             best = next((e for e in entries if not e.pronominal and not e.rest), None)
         return best
+
+
+def lemmas(token: Token) -> list[str]:
+    """The token's lemma, then guesses for the regular verb forms the model leaves
+    unlemmatised (« estime » → estimer, « lance » → lancer, « estiment » → estimer)."""
+    first = lemma(token)
+    low = token.lower_
+    out = [first]
+    if first == low:
+        for ending, replacement in _REGULAR_ENDINGS:
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                out.append(low[: -len(ending)] + replacement)
+    return out
+
+
+# Endings of first-group verb forms, longest first, and what the infinitive ends with.
+_REGULAR_ENDINGS = (
+    ("èrent", "er"), ("aient", "er"), ("ées", "er"), ("ent", "er"), ("ait", "er"),
+    ("ée", "er"), ("és", "er"), ("es", "er"), ("é", "er"), ("e", "er"), ("a", "er"),
+)
+
+
+def _before_inverted_clitic(token: Token) -> bool:
+    doc = token.doc
+    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return nxt in {"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"}
 
 
 def lemma(token: Token) -> str:

@@ -1,0 +1,179 @@
+"""One test per detection or attribution rule, each on a sentence of our own in a news style
+other than the seeds (sport, regional, economy, culture, wire). The sentence is in the
+docstring; the rule's reason is in the code it exercises."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import Article, Quote
+
+PUBLISHED = "2024-05-15"  # a Wednesday
+
+
+def _quotes(text: str, date: str | None = PUBLISHED) -> list[Quote]:
+    quotes = quoteattr.extract(Article(text=text, date=date))
+    for q in quotes:
+        if q.parts:
+            assert q.text == " ".join(text[p.start : p.end] for p in q.parts)
+        else:
+            assert q.text == text[q.start : q.end]
+    return quotes
+
+
+def _one(quotes: list[Quote], words: str) -> Quote:
+    hits = [q for q in quotes if words in q.text]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
+
+
+def test_incise_with_any_verb_under_inverted_clitic():
+    """Le club tiendra, tranche-t-elle, jusqu'à la dernière journée."""
+    text = (
+        "La présidente du club, Hélène Marchal, a reçu la presse lundi. "
+        "Le club tiendra, tranche-t-elle, jusqu'à la dernière journée."
+    )
+    q = _one(_quotes(text), "Le club tiendra")
+    assert q.type == "indirect"
+    assert [p.text for p in q.parts] == ["Le club tiendra", "jusqu'à la dernière journée"]
+    assert q.speaker is not None and q.speaker.name == "Hélène Marchal"
+
+
+def test_source_de_l_avis_de():
+    """De l'avis de l'économiste Claire Botton, la reprise sera lente."""
+    q = _one(_quotes("De l'avis de l'économiste Claire Botton, la reprise sera lente."), "reprise")
+    assert q.type == "indirect"
+    assert q.text == "la reprise sera lente"
+    assert q.speaker.name == "Claire Botton"
+
+
+def test_source_document_of_a_named_body():
+    """Selon une étude publiée par l'Ifop, les Français boudent les salles de cinéma."""
+    text = "Selon une étude publiée par l'Ifop, les Français boudent les salles de cinéma."
+    q = _one(_quotes(text), "boudent")
+    assert q.text == "les Français boudent les salles de cinéma"
+    assert q.speaker.name == "Ifop"
+
+
+def test_source_after_a_closing_mark():
+    """Les loyers ont encore grimpé, « surtout dans les petites villes » selon M. Lebrun."""
+    text = "Les loyers ont encore grimpé, « surtout dans les petites villes » selon M. Lebrun."
+    q = _one(_quotes(text), "loyers")
+    assert q.type == "mixed"
+    assert q.speaker.name == "Lebrun"
+
+
+def test_sentence_initial_participle_on_a_non_reporting_verb():
+    """Estimant que « la ligne est menacée », le maire Paul Ravel a voté contre le budget."""
+    text = "Estimant que « la ligne est menacée », le maire Paul Ravel a voté contre le budget."
+    q = _one(_quotes(text), "ligne est menacée")
+    assert q.speaker.name == "Paul Ravel"
+
+
+def test_relative_day_of_the_news_dates_later_quotes():
+    """Des centaines de viticulteurs ont manifesté ce lundi à Bordeaux. « … », lance un élu."""
+    text = (
+        "Des centaines de viticulteurs ont manifesté ce lundi à Bordeaux. "
+        "« Nous ne pouvons plus vivre de notre travail », lance Marc Dufour, vigneron."
+    )
+    q = _one(_quotes(text), "vivre de notre travail")
+    assert q.date == "2024-05-13"
+    assert q.date_basis == "relative"
+
+
+def test_explicit_background_date_does_not_date_later_quotes():
+    """Le 12 mars 2011, la digue a cédé. « … », explique l'ingénieure Anne Roy."""
+    text = (
+        "Le 12 mars 2011, la digue a cédé. "
+        "« Les travaux de renforcement ne sont pas terminés », explique l'ingénieure Anne Roy."
+    )
+    q = _one(_quotes(text), "renforcement")
+    assert q.date == PUBLISHED
+
+
+def test_bare_name_after_the_verb_is_a_person():
+    """« … », ajoute Karim, un supporter venu de Lens."""
+    text = "« On reviendra la saison prochaine », ajoute Karim, un supporter venu de Lens."
+    q = _one(_quotes(text), "reviendra")
+    assert q.speaker is not None and q.speaker.kind == "person"
+
+
+def test_speaking_noun_the_tagger_calls_an_adjective():
+    """« … », affirme un jeune manifestant, Yanis Belkacem."""
+    text = "« La réforme doit être retirée », affirme un jeune manifestant, Yanis Belkacem."
+    q = _one(_quotes(text), "réforme")
+    assert q.type == "direct"
+    assert q.speaker.name == "Yanis Belkacem"
+
+
+def test_name_before_an_apposition_without_comma():
+    """« … », explique Ingrid Vasseur la directrice du festival."""
+    text = "« Le public a répondu présent », explique Ingrid Vasseur la directrice du festival."
+    q = _one(_quotes(text), "public")
+    assert q.speaker.name == "Ingrid Vasseur"
+
+
+def test_possessive_s_stays_in_an_organisation_name():
+    """Standard & Poor's explique que la note reste sous surveillance."""
+    text = "Moody's explique dans un communiqué que la note du pays reste sous surveillance."
+    q = _one(_quotes(text), "surveillance")
+    assert q.speaker.name == "Moody's"
+
+
+def test_elle_stands_for_a_body_when_no_person_fits():
+    """L'agence Fitch … Elle estime que la croissance restera faible."""
+    text = (
+        "L'agence Fitch a abaissé la note de la région. "
+        "Elle estime que la croissance restera faible en 2025."
+    )
+    q = _one(_quotes(text), "croissance")
+    assert q.speaker is not None and q.speaker.name == "Fitch"
+
+
+@pytest.mark.parametrize(
+    "follow",
+    ["C'est la remarque de Léa Morin, guide de haute montagne.",
+     "Le constat amer est du guide Léa Morin."],
+)
+def test_sentence_naming_who_said_the_one_before(follow):
+    """Les glaciers reculent chaque été un peu plus. C'est la remarque de Léa Morin."""
+    text = f"Les glaciers reculent chaque été un peu plus. {follow}"
+    q = _one(_quotes(text), "glaciers")
+    assert q.text == "Les glaciers reculent chaque été un peu plus"
+    assert q.speaker.name == "Léa Morin"
+
+
+def test_plain_narrative_before_c_est_is_no_quote():
+    """La saison a commencé. C'est le cas chaque année."""
+    assert _quotes("La saison a commencé en avril. C'est le cas chaque année.") == []
+
+
+def test_judging_cue_object_holding_a_quoted_fragment():
+    """La direction défend le plan, parlant d'un « effort collectif »."""
+    text = "La direction de l'usine défend le plan social, parlant d'un « effort collectif »."
+    q = _one(_quotes(text), "effort collectif")
+    assert q.type == "mixed"
+    assert q.text == "un « effort collectif »"
+
+
+def test_relative_qui_subject_stands_for_the_noun_before():
+    """… par la Fédération française de football qui déplore le « calendrier » imposé."""
+    text = (
+        "La décision a été critiquée par la Fédération française de football qui déplore le "
+        "« calendrier » imposé aux clubs amateurs."
+    )
+    q = _one(_quotes(text), "calendrier")
+    assert q.type == "mixed"
+    assert q.speaker is not None and q.speaker.name.startswith("Fédération française")
+
+
+def test_sentence_ends_after_a_spaced_closing_mark():
+    """Pour Julie Hamon, « c'est historique ! » La maire se félicite que « … »."""
+    text = (
+        "Pour Julie Hamon, « c'est historique ! » La maire de Brest se félicite que "
+        "« le tramway arrive enfin » dans les quartiers nord."
+    )
+    quotes = _quotes(text)
+    assert _one(quotes, "historique").type == "direct"
+    assert _one(quotes, "tramway").type == "mixed"
