@@ -102,3 +102,16 @@ def test_many_quotes_across_many_chunks_are_all_found(extractor: Extractor) -> N
 )
 def test_marks_that_never_close_or_nest_give_valid_quotes(extractor: Extractor, text) -> None:
     check_quotes(text, extractor.extract(text))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a lower-case word after a full stop merges two sentences and the mixed-speech rule "
+    "swallows the first direct quote (core, reported to its owner)",
+)
+def test_a_direct_quote_is_not_swallowed_by_the_next_sentence(extractor: Extractor) -> None:
+    """« Nous gagnerons », a déclaré Marie Dupont. xxxx « Nous gagnerons », a déclaré M. Dupont."""
+    text = "« Nous gagnerons », a déclaré Marie Dupont. xxxx « Nous gagnerons », a déclaré M. Dupont."
+    quotes = extractor.extract(text)
+    check_quotes(text, quotes)
+    assert [(q.type, q.text) for q in quotes] == [("direct", "Nous gagnerons")] * 2

@@ -65,7 +65,8 @@ def _pdf() -> bytes:
 
 def _filler_line(width: int) -> str:
     # Long tokens: megabytes of text that cost the parser little, so big files stay testable.
-    word = "x" * 999
+    # Each is a sentence of its own (capital, full stop), as prose between quotes would be.
+    word = "X" + "x" * 997 + "."
     return " ".join([word] * max(1, width // 1000))[:width]
 
 
