@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from quoteattr.model import Article, ErrorRecord
-from quoteattr.reading import read_paths
+from quoteattr.reading import decode, read_paths
 from quoteattr.reading.sources import expand
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
@@ -196,3 +196,9 @@ def test_a_binary_line_in_jsonl_loses_only_itself(tmp_path: Path) -> None:
     items = _items(tmp_path / "x.jsonl")
     assert [type(i) for i in items] == [Article] * 40 + [ErrorRecord, Article]
     assert items[40].line == 41 and items[40].error.startswith("line 41: malformed JSON")
+
+
+@pytest.mark.parametrize("text", ["\x00 ", "\x00 a", "\x00« Oui », a dit Paul."])
+def test_utf16_text_opening_with_nul_is_not_taken_for_utf32(text: str) -> None:
+    """FF FE 00 00 is the UTF-32 mark, and also UTF-16 text whose first character is NUL."""
+    assert decode(text.encode("utf-16")) == decode(text.encode("utf-8")) == text[1:]

@@ -129,6 +129,12 @@ def decode(data: bytes) -> str:
             return clean_text(data.decode("utf-8"))
         except UnicodeDecodeError:
             encoding = _guess_encoding(data)
+    elif encoding == "utf-32":
+        try:
+            return clean_text(data.decode(encoding))
+        except UnicodeDecodeError:
+            # FF FE 00 00 also opens UTF-16 text whose first character is NUL.
+            encoding = "utf-16"
     return clean_text(data.decode(encoding, errors="replace"))
 
 
