@@ -161,13 +161,6 @@ def test_direct_several_sentences_one_attribution():
     assert _name(q) == "Thierry Olivier"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "one two-part quote found, but the speaker of « X, a été clair : » before the "
-        "quote is not taken: speaker None"
-    ),
-)
 def test_direct_multi_paragraph_reopening_mark():
     """Paragraph 1 opens « without closing; paragraph 2 reopens « and closes ». One speaker."""
     text = (
@@ -183,12 +176,6 @@ def test_direct_multi_paragraph_reopening_mark():
     assert all(q.type == "direct" for q in quotes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "all-quote paragraph gets no speaker from the previous paragraph's subject: speaker None"
-    ),
-)
 def test_direct_paragraph_speaker_in_previous_sentence():
     """A whole-quote paragraph whose speaker is named in the paragraph before."""
     text = (
@@ -503,13 +490,6 @@ def test_indirect_d_apres():
     assert q.speaker.kind == "organisation"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "« Pour X, apposition, … »: the apposition is kept in the text ('élu écologiste, "
-        "ce projet…')"
-    ),
-)
 def test_indirect_pour_x():
     """Pour Romain Dussart, élu écologiste, ce projet de rocade est une erreur."""
     text = "Pour Romain Dussart, élu écologiste, ce projet de rocade est une erreur historique."
@@ -747,10 +727,6 @@ def test_speaker_two_alternating():
     assert _name(_find(quotes, "chiffres sont publics")) == "Gérard Lenoir"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« Elle a affirmé que » after « Mme Odile Sarrazin … Jean Fournel »: speaker None"),
-)
 def test_speaker_elle_goes_to_the_woman():
     """A man and a woman named; « elle » refers to the woman even if the man came last."""
     text = (

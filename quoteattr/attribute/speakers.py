@@ -198,6 +198,11 @@ def _most_recent(
     bodies: bool = False,
 ) -> Speaker | None:
     best: tuple[int, Speaker] | None = None
+    # « elle »: a source the article marks as a woman (Mme, « la ministre ») beats a nearer
+    # one of unknown gender (« Mme Odile Sarrazin … l'architecte Jean Fournel. Elle … »). The
+    # masculine is French's unmarked gender, so « il » gets no such preference.
+    if number == "sg" and gender == "f" and any(sp.gender == "f" for _, sp in candidates):
+        candidates = [(pos, sp) for pos, sp in candidates if sp.gender == gender]
     for pos, sp in candidates:
         plural = sp.kind == "group"
         if (number == "pl") != plural:
@@ -232,6 +237,19 @@ def _neighbour(
         pos, sp = history[-1]
         if 0 <= f.start - pos <= 600:
             return sp
+    # « Martine Vasseur, directrice du festival, dresse un bilan. ¶ « … » »: the person the
+    # sentence before introduced as its subject.
+    best = None
+    for person in cast.people:
+        if person.kind != "person":
+            continue
+        for a, b, subject in person.mentions:
+            if subject and 0 <= f.start - b <= 300 and (best is None or a > best[0]):
+                best = (a, b, person)
+    if best is not None:
+        span = doc.char_span(best[0], best[1], alignment_mode="expand")
+        if span is not None:
+            return _speaker(best[2], span)
     if i + 1 < len(found):
         nxt = found[i + 1]
         if nxt.mention is not None and 0 <= nxt.start - f.end <= 300:

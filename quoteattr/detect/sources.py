@@ -89,8 +89,9 @@ def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
         t = doc[j]
         if t.text == ",":
             return j if j > start + 1 else None
-        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "«", "»", '"'}:
-            return None
+        finite = t.pos_ in {"VERB", "AUX"} and "Part" not in t.morph.get("VerbForm")
+        if finite or t.text in {";", ":", "«", "»", '"'}:
+            return None  # « élu écologiste » is a title, « a dit » a clause
         j += 1
     return None
 
