@@ -533,10 +533,6 @@ def test_indirect_infinitive_clause():
     assert _name(q) == "Léa Martin"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« s'est dit convaincu que »: no quote found"),
-)
 def test_indirect_pronominal_cue_with_adjective():
     """Le chef étoilé Luc Varenne s'est dit convaincu que la gastronomie devait se réinventer."""
     text = (
@@ -606,10 +602,6 @@ def test_mixed_qualified_fragment():
     assert _name(q) == "Alain Simonet"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« ajoutant qu'« il est temps … » »: no quote found at all"),
-)
 def test_mixed_que_clause_opening_a_quote():
     """…, ajoutant qu'« il est temps de rendre la parole aux salariés »."""
     text = (

@@ -337,7 +337,9 @@ def mention_around(doc: Doc, head: Token) -> Span:
         t = doc[end]
         if t.is_punct and t.text not in {"-", "'", "’", "(", ")"}:
             break
-        if t.lower_ in _STOP_NP or t.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"}:
+        # « Le chef étoilé Luc Varenne »: a participle used as an adjective stays in.
+        adjectival = t.pos_ == "VERB" and t.dep_ == "amod"
+        if t.lower_ in _STOP_NP or (t.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} and not adjectival):
             break
         end += 1
     return doc[start:end]
@@ -355,10 +357,18 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
         t = doc[j]
         if t.lower_ in _QUE:
             return j
+        # « qu'« il est temps » » is tokenised « qu » + « ' » before the mark.
+        if t.lower_ == "qu" and j + 1 < limit and doc[j + 1].text in {"'", "’"}:
+            return j + 1
         if t.text in {".", "!", "?", ";", "«", "»", '"'}:
             return None
-        # A verb ends the search, unless it is part of the cue (« faisant observer que »).
-        if t.pos_ == "VERB" and not (j == verb + 1 and "Inf" in t.morph.get("VerbForm")):
+        # A verb ends the search, unless it is part of the cue (« faisant observer que ») or
+        # the participle of « se dire / se montrer convaincu que ».
+        right_after = j == verb + 1
+        if t.pos_ == "VERB" and not (
+            right_after
+            and ("Inf" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm"))
+        ):
             return None
         j += 1
         steps += 1
