@@ -138,6 +138,8 @@ def _extract(args: argparse.Namespace) -> int:
     from . import batch
 
     started = time.monotonic()
+    if args.debug:
+        _show_debug_log()
     try:
         return _run_extract(args, started)
     except KeyboardInterrupt:
@@ -157,6 +159,20 @@ def _extract(args: argparse.Namespace) -> int:
         if type(exc).__name__ == "BrokenProcessPool":
             return _fail("a worker process died (out of memory?); rerun with --resume")
         return _fail(f"{type(exc).__name__}: {exc} (use --debug for the traceback)")
+
+
+def _show_debug_log() -> None:
+    """Sends quoteattr's DEBUG log to stderr: the tracebacks behind inputs' error records."""
+    import logging
+
+    logger = logging.getLogger("quoteattr")
+    logger.setLevel(logging.DEBUG)
+    # One handler per process, bound to the current stderr, however often main() runs.
+    for handler in [h for h in logger.handlers if h.get_name() == "quoteattr-debug"]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.set_name("quoteattr-debug")
+    logger.addHandler(handler)
 
 
 def _run_extract(args: argparse.Namespace, started: float) -> int:

@@ -193,3 +193,27 @@ def test_a_full_disk_under_the_manifest_fails_the_run(tmp_path, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert "cannot write /dev/full: No space left on device" in err and "Traceback" not in err
+
+
+def test_debug_shows_the_traceback_behind_an_input_error(tmp_path, monkeypatch, capsys):
+    """An unexpected reader failure is an error record; only --debug shows its traceback."""
+    import logging
+
+    import quoteattr.reading as reading
+
+    def broken(text: str, path: str = "") -> list:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reading, "read_text", broken)
+    src = tmp_path / "a.txt"
+    src.write_text(BODY, encoding="utf-8")
+    args = ["extract", str(src), "-o", str(tmp_path / "q.jsonl"), "--workers", "1"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert f"skipped {src}: cannot read: RuntimeError: boom" in err and "Traceback" not in err
+    try:
+        assert main([*args, "--debug"]) == 0
+        err = capsys.readouterr().err
+        assert "Traceback" in err and "RuntimeError: boom" in err
+    finally:
+        logging.getLogger("quoteattr").setLevel(logging.NOTSET)

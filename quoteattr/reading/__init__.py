@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import lzma
 import os
 import zlib
@@ -35,6 +36,9 @@ from .sources import STDIN, InputError, check_binary, expand, open_input, sniff_
 
 __all__ = ["clean_text", "decode", "parse_date", "read_paths", "read_text", "search_date"]
 
+# Unexpected failures are error records for the user; their traceback goes to this logger,
+# which ``quoteattr extract --debug`` shows.
+_log = logging.getLogger("quoteattr.reading")
 # What a corrupt or truncated .gz/.bz2/.xz raises while it is being read.
 _DECOMPRESSION_ERRORS = (EOFError, lzma.LZMAError, zlib.error)
 
@@ -94,6 +98,7 @@ def _read_one(path: str) -> Iterator[Article | ErrorRecord]:
         yield ErrorRecord(path=path, error=str(exc))
         return
     except Exception as exc:  # noqa: BLE001 - one bad input must not stop the others
+        _log.debug("cannot open %s", path, exc_info=True)
         yield ErrorRecord(path=path, error=f"cannot open: {type(exc).__name__}: {exc}")
         return
     # Standard input belongs to the caller: read it, never close it.
@@ -108,6 +113,7 @@ def _read_one(path: str) -> Iterator[Article | ErrorRecord]:
         except OSError as exc:
             yield ErrorRecord(path=path, error=f"cannot read: {exc.strerror or exc}")
         except Exception as exc:  # noqa: BLE001 - one bad input must not stop the others
+            _log.debug("cannot read %s", path, exc_info=True)
             yield ErrorRecord(path=path, error=f"cannot read: {type(exc).__name__}: {exc}")
 
 
