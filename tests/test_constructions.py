@@ -546,10 +546,6 @@ def test_indirect_pronominal_cue_with_adjective():
     assert _name(q) == "Luc Varenne"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("incise without marks « …, a annoncé mardi son PDG, Karine Lemaire. »: no quote found"),
-)
 def test_indirect_incise_weekday_and_role_before_name():
     """Le groupe prévoit de fermer deux usines en 2025, a annoncé mardi son PDG, Karine Lemaire."""
     text = (
@@ -752,13 +748,6 @@ def test_speaker_unknown_is_none():
     assert quotes[0].speaker is None, quotes[0].speaker
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "« Le porte-parole de la SNCF »: speaker name 'SNCF', kind organisation, instead "
-        "of the description, kind unnamed"
-    ),
-)
 def test_speaker_unnamed_description():
     """Le porte-parole de la SNCF a assuré que … (never named: the description is the name)"""
     text = "Le porte-parole de la SNCF a assuré que les trains circuleraient normalement samedi."
@@ -805,10 +794,6 @@ def test_speaker_multiword_organisation():
     assert q.speaker.kind == "organisation"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("« a déclaré à l'AFP le maire de Saint-Lô, François Hamel »: name right but role None"),
-)
 def test_speaker_role_before_name_after_verb():
     """« Personne n'a été blessé », a déclaré à l'AFP le maire de Saint-Lô, François Hamel."""
     text = "« Personne n'a été blessé », a déclaré à l'AFP le maire de Saint-Lô, François Hamel."

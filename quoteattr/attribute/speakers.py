@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..detect.clauses import speaker_nouns
 from ..detect.doccache import ents_of
 from ..detect.found import Found
 from ..model import Speaker
@@ -76,8 +77,9 @@ def _resolve(
         for e in ents_of(doc)
         if e.label_ in {"PER", "ORG"} and e.start >= mention.start and e.end <= mention.end
     ]
-    if ents:
-        # « le nouveau directeur du site David Quentin »: the name inside the description.
+    if ents and not (all(e.label_ == "ORG" for e in ents) and _person_head(mention)):
+        # « le nouveau directeur du site David Quentin »: the name inside the description
+        # (but « le porte-parole de la SNCF » is a person the article does not name).
         person = cast.by_name(ents[-1], at)
         if person is not None:
             return _speaker(person, mention)
@@ -88,13 +90,33 @@ def _resolve(
     person = cast.by_description(mention)
     if person is not None:
         return _speaker(person, mention)
-    # « le porte-parole du ministère, Wang Wenbin » : a name in apposition.
+    # « le porte-parole du ministère, Wang Wenbin » : a name in apposition, whose role the
+    # description gives.
     appos = _apposed_name(doc, mention)
     if appos is not None:
         person = cast.by_name(appos, at)
         if person is not None:
-            return _speaker(person, mention)
+            sp = _speaker(person, mention)
+            sp.role = sp.role or _role_text(mention)
+            return sp
     return _description(mention)
+
+
+def _person_head(mention: Span) -> bool:
+    """Whether the description's head names a person (« porte-parole », « directeur »)."""
+    heads = [t for t in mention if t.pos_ in {"NOUN", "PROPN"}]
+    if not heads or heads[0].pos_ == "PROPN" or heads[0].ent_type_:
+        return False
+    noun = heads[0].lemma_.lower()
+    return noun in speaker_nouns() and noun not in organisation_nouns()
+
+
+def _role_text(mention: Span) -> str | None:
+    """« le maire de Saint-Lô » → « maire de Saint-Lô »."""
+    words = [t for t in mention if not t.is_punct]
+    while words and words[0].pos_ == "DET":
+        words = words[1:]
+    return mention.doc[words[0].i : words[-1].i + 1].text if words else None
 
 
 def _speaker(person: Person, mention: Span) -> Speaker:

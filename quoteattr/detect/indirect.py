@@ -311,9 +311,10 @@ def _incise(
 def _apposition_to_end(doc: Doc, start: int, limit: int) -> bool:
     """Whether tokens ``[start, limit)`` only describe the speaker (no verb of their own)."""
     toks = doc[start:limit]
+    # « membre du Bureau politique… », or the name after « son PDG, ».
     return (
         len(toks) > 0
-        and toks[0].pos_ in {"NOUN", "DET", "ADJ"}
+        and toks[0].pos_ in {"NOUN", "DET", "ADJ", "PROPN"}
         and not any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in toks)
         and not any(t.text == "," and t.nbor().lower_.endswith("ant") for t in toks[:-1])
     )
