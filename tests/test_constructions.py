@@ -672,12 +672,6 @@ def test_speaker_canonical_full_name_from_civility():
     assert q.speaker.mention == "M. Tessier"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "« Le ministre des Sports Pierre-Yves Castel » then « M. Castel »: name stays 'Castel'"
-    ),
-)
 def test_speaker_canonical_from_role_prefix():
     """Le ministre des Sports Pierre-Yves Castel … « M. Castel » → "Pierre-Yves Castel"."""
     text = (

@@ -103,6 +103,7 @@ class Cast:
                 self.by_role.setdefault(_role_key(role), person)
             for key in _descriptions_before(doc, ent):
                 self.by_role.setdefault(key, person)
+        self._complete_surnames()
         for p in self.people:
             p.mentions.sort()
 
@@ -132,6 +133,28 @@ class Cast:
             return max(before) if before else -1
 
         return max(candidates, key=lambda p: (last_before(p), len(p.words)))
+
+    def _complete_surnames(self) -> None:
+        """« M. Castel » when the article wrote « Le ministre des Sports Pierre-Yves Castel »
+        and the recogniser folded that name into the title: a capitalised first name right
+        before the surname elsewhere in the text completes the name."""
+        doc = self.doc
+        for person in self.people:
+            if person.kind != "person" or len(person.words) != 1:
+                continue
+            surname = next(iter(person.words))
+            for t in doc[1:]:
+                first = doc[t.i - 1]
+                if (
+                    t.lower_ == surname
+                    and first.pos_ == "PROPN"
+                    and first.text[:1].isupper()
+                    and first.lower_ not in TITLES
+                    and first.ent_type_ != "LOC"
+                ):
+                    person.name = f"{first.text} {t.text}"
+                    person.words = frozenset({first.lower_, t.lower_})
+                    break
 
     def by_description(self, mention: Span) -> Person | None:
         """The source a description (« le président chinois ») stands for, if the article
