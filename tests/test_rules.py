@@ -177,3 +177,16 @@ def test_sentence_ends_after_a_spaced_closing_mark():
     quotes = _quotes(text)
     assert _one(quotes, "historique").type == "direct"
     assert _one(quotes, "tramway").type == "mixed"
+
+
+def test_pronoun_goes_to_a_new_subject_named_with_its_title():
+    """« … », a expliqué l'entraîneur X. ¶ … le capitaine Laurent Abergel regrettait … « … »,
+    a-t-il soupiré."""
+    text = (
+        "« On a montré du caractère », a expliqué l'entraîneur Antoine Kombouaré.\n\n"
+        "Côté lorientais, le capitaine Laurent Abergel regrettait un manque de réalisme. "
+        "« On a eu les occasions pour tuer le match », a-t-il soupiré."
+    )
+    q = _one(_quotes(text), "occasions")
+    assert q.speaker.name == "Laurent Abergel"
+    assert q.speaker.mention == "-il"

@@ -255,13 +255,13 @@ def _name_range(ent: Span) -> tuple[int, int]:
 
 
 def _is_subject(ent: Span) -> bool:
-    """Whether the name is a subject, or in apposition to one (« La ministre, Mme X, a … »)."""
+    """Whether the name is a subject, or in apposition to one (« La ministre, Mme X, a … »,
+    « le capitaine Laurent Abergel regrettait … »)."""
     if any(t.dep_ in {"nsubj", "nsubj:pass"} for t in ent) or ent.root.dep_.startswith("nsubj"):
         return True
     root = ent.root
-    apposed = ent.start > 0 and ent.doc[ent.start - 1].text == ","
-    return apposed and root.dep_ in {"appos", "flat:name", "nmod"} and (
-        root.head.dep_.startswith("nsubj")
+    return root.dep_ in {"appos", "flat:name", "nmod"} and root.head.dep_.startswith("nsubj") and (
+        root.head.i < ent.start
     )
 
 def _title_gender(doc: Doc, ent: Span) -> str | None:
