@@ -202,3 +202,15 @@ def test_a_binary_line_in_jsonl_loses_only_itself(tmp_path: Path) -> None:
 def test_utf16_text_opening_with_nul_is_not_taken_for_utf32(text: str) -> None:
     """FF FE 00 00 is the UTF-32 mark, and also UTF-16 text whose first character is NUL."""
     assert decode(text.encode("utf-16")) == decode(text.encode("utf-8")) == text[1:]
+
+
+def test_a_few_nuls_in_utf8_text_are_not_taken_for_utf16() -> None:
+    """NULs at every other byte of a short stretch: noise to clean, not UTF-16 (found by
+    the property run)."""
+    from quoteattr.reading.decode import BinaryInputError
+
+    # A third of the odd bytes NUL: too many controls for text, far too few for UTF-16.
+    with pytest.raises(BinaryInputError):
+        decode(b"Marie Dupont \x00 \x00 \x00 ")
+    fr = "L’État a dit « oui »… — c’est l’été, a-t-il déclaré à l’AFP. " * 3
+    assert decode(fr.encode("utf-16-le")) == decode(fr.encode("utf-16-be")) == fr

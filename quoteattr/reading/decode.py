@@ -70,9 +70,11 @@ def _utf16_without_bom(head: bytes) -> str | None:
     if len(head) < 8:
         return None
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+    # Latin text in UTF-16 has a NUL in nearly every other byte (’ « … aside); a few NULs
+    # in UTF-8 text are noise to clean, not a sign of UTF-16.
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.05 * len(even):
         return "utf-16-le"
-    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
     return None
 
@@ -194,9 +196,11 @@ def clean_text(text: str) -> str:
     # Most texts need nothing: one scan for anything to fix, then none of the passes below.
     if not _ANYTHING_TO_FIX.search(text):
         return text
-    if _MOJIBAKE_HINT.search(text):
-        text = _fix_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _C1.sub(_c1_to_cp1252, text)
-    return _CONTROLS.sub("", text)
+    # Controls go before the repair: one between « Â » and « € » would hide the mojibake
+    # from this pass and show it to the next (cleaning must be done once and for all).
+    text = _CONTROLS.sub("", text)
+    if _MOJIBAKE_HINT.search(text):
+        text = _fix_mojibake(text)
+    return _C1.sub(_c1_to_cp1252, text)
