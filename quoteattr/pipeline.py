@@ -91,8 +91,14 @@ class Extractor:
         found: list[list[Quote]] = [[] for _ in articles]
         failed: dict[int, str] = {}
         tagged = ((doc, (i, off)) for i, a in enumerate(articles) for off, doc in self._docs(a))
+        if self.fast:
+            from .fast import pipe as fast_pipe
+
+            parsed = fast_pipe(self.nlp, tagged)  # same docs, lemmas computed once per form
+        else:
+            parsed = self.nlp.pipe(tagged, as_tuples=True)
         try:
-            for doc, (i, offset) in self.nlp.pipe(tagged, as_tuples=True):
+            for doc, (i, offset) in parsed:
                 found[i].extend(_shift(q, offset) for q in doc._.quotes)
         except Exception:
             # One bad article must not sink its batch: redo the batch one article at a time.
@@ -132,6 +138,9 @@ def split_text(text: str, limit: int) -> Iterator[tuple[int, str]]:
         cut = -1
         for sep in ("\n\n", "\n", ". ", " "):
             pos = window.rfind(sep)
+            # Never inside « … »: a quotation cut in two loses its attribution.
+            while pos > limit // 4 and sep != "\n\n" and _open_quotes(window, pos):
+                pos = window.rfind(sep, 0, pos)
             if pos > limit // 4:
                 cut = pos + len(sep)
                 break
@@ -141,6 +150,14 @@ def split_text(text: str, limit: int) -> Iterator[tuple[int, str]]:
         start += cut
     if start < n or n == 0:
         yield start, text[start:]
+
+
+def _open_quotes(window: str, pos: int) -> bool:
+    """Whether a quotation mark opened in ``window[:pos]`` (within its paragraph) is unclosed."""
+    para = window.rfind("\n", 0, pos) + 1
+    head = window[para:pos]
+    opened = head.count("«") + head.count("“") - head.count("»") - head.count("”")
+    return opened > 0 or head.count('"') % 2 == 1
 
 
 def _shift(quote: Quote, offset: int) -> Quote:

@@ -1,20 +1,20 @@
-"""Fast mode's pre-scan: which lines of an article can hold reported speech, found without spaCy.
+"""Fast mode's pre-scan: which sentences of an article can hold reported speech, without spaCy.
 
-A line is kept when it has a quotation mark, a form of a reporting cue from the lexicon
-(``quoteattr/data/cues.tsv``), ``selon`` or ``d'après``; so are its neighbours, the lines
-inside a quotation that spans several, the article's first lines, and the first line naming
-each person referred to by title (« M. Wang ») in a kept line. :func:`blank_unlikely`
-replaces every other line by spaces of the same length, so that the parser skips it (a
-run of spaces is one token) while every offset still points into the original text.
+The text is cut into sentence units (:func:`quoteattr.detect.sentences.sentence_units`, which
+never cuts a quotation). A unit is a *hit* when it may report speech (:func:`is_hit`): a
+quotation mark, a source marker (« selon X », « pour X, »), or a form of a cue of the lexicon
+(``data/cues.tsv``; forms from ``data/verb_forms.tsv``) with what it introduces. Kept are the
+hits, the units inside a quotation over several paragraphs, and the first unit naming each
+capitalised word that a kept unit uses (« M. Wang » needs « Wang Yi »; the component reads
+full names from there). The unit before a hit is not kept: speakers named there come with a
+cue of their own, and on the benchmark corpus keeping it changed no quote.
+:func:`blank_unlikely` turns every other unit into spaces of the same length: the parser
+skips a run of spaces as one token, and every offset still points into the original text.
 
->>> lines = ["Titre", "Intro.", "Il pleut.", "Il vente.", "Il fait beau.", "« Oui », dit-il."]
->>> print(blank_unlikely("\\n".join(lines)).replace(" " * 9, "_"))
-Titre
-Intro.
-_
-_
-Il fait beau.
-« Oui », dit-il.
+>>> text = "Marie Dupont arrive.\\nIl pleut. Il vente. « Nous partons », dit Mme Dupont."
+>>> blanked = blank_unlikely(text)
+>>> len(blanked) == len(text), regex.sub(" {2,}", "[…]", blanked)
+(True, 'Marie Dupont arrive.\\n[…]« Nous partons », dit Mme Dupont.')
 """
 
 from __future__ import annotations
@@ -26,115 +26,223 @@ from importlib import resources
 
 import regex
 
+from .detect.marks import Quoted, pair_marks
+from .detect.sentences import sentence_units
+
 # Quotation marks of French and English typography; any of them may open reported speech.
 _MARKS = regex.compile(r"[«»“”„‹›\"]")
-_OPEN, _CLOSE = "«", "»"
-# Titles put before a surname: « M. Wang » needs the line that says « Wang Yi ».
-_TITLED = regex.compile(r"\b(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mgr)\s+(\p{Lu}[\p{L}'’-]+)")
-# The title and lead: where speakers are introduced with full names and roles.
-_LEAD_LINES = 2
-# A quotation left open runs over at most this many following lines before we give up on it.
-_MAX_SPAN = 10
-# Stems shorter than this match only short words (« di » → dit, disent; not dimanche).
-_SHORT_STEM = 4
+# A few quoted words without any cue name a thing (« 3DS XL ») or keep a distance (les
+# « vraies » couleurs); a cue nearby (« a dénoncé un « scandale » ») makes them speech.
+_SHORT_QUOTE = 4
+# Words as the lexicon lists them: letters only, so « dit-il » gives « dit ».
+_WORD = regex.compile(r"\p{L}+")
+# « pour X, P » reports X's view only with a comma closing a short X (« pour le ministre, »).
+_POUR = regex.compile(r"\b[Pp]our\s+((?:[^\s,.;:!?«»]+\s+){0,5}?[^\s,.;:!?«»]+)\s*,")
+_NAME = regex.compile(r"\b(?:\p{Lu}\p{Ll}|\p{Lu}{2,}\b)")
+# The frames of a cue: « … que P », « … : P », « P, ajoute-t-il », « P, a ajouté X »,
+# « X affirme avoir… ».
+_QUE_OR_COLON = regex.compile(
+    # « vu que », « alors que », « plus que »… join clauses: they report nothing.
+    r"(?i)(?<!\b(?:vu|alors|tandis|bien|ainsi|plus|moins|ce|parce|afin|dès|lors|avant|après"
+    r"|sans|pour|tant|même|autant|sinon|tel|telle|tels|telles|si|aussi|de|ne)\s)"
+    r"\bqu(?:e\b|['’])|:"
+)
+# The que or colon that a cue introduces follows it closely (« a affirmé jeudi que »).
+_FRAME_REACH = 80
+# « P, appuie-t-il, P »: any verb with its subject after it, between commas, is an incise.
+_ANY_INCISE = regex.compile(r",\s*\p{L}+-t-(?:il|elle|on)\b")
+_INVERTED = regex.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b")
+_INCISE_BEFORE = regex.compile(r",\s*(?:[\p{L}'’-]+\s+){0,2}$")
+_INFINITIVE = regex.compile(r"\s+(?:ne\s+pas\s+|n['’]|pas\s+)?\p{L}+(?:er|ir|re|oir)\b")
+# A capitalised word inside a unit may be a name whose full form is given elsewhere.
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]{2,}")
+# Endings of the -er conjugation in the tenses of the news: present, past, imperfect,
+# future, conditional, participles, infinitive.
+_ER_ENDINGS = [
+    *("e", "es", "ent", "ons", "ez", "a", "ai", "âmes", "èrent", "ait", "ais", "aient"),
+    *("ions", "iez", "era", "erai", "eront", "erait", "eraient", "é", "ée", "és", "ées"),
+    *("ant", "er"),
+]
 
 
 def blank_unlikely(text: str) -> str:
-    """``text`` with the lines that cannot matter to quotations turned into spaces."""
-    lines = text.split("\n")
-    keep = select_lines(lines)
+    """``text`` with the sentences that cannot matter to quotations turned into spaces."""
+    units = sentence_units(text, quoted := pair_marks(text))
+    keep = select_units(text, units, quoted)
     if all(keep):
         return text
-    return "\n".join(ln if k else " " * len(ln) for ln, k in zip(lines, keep, strict=True))
+    out = []
+    last = 0
+    for (a, b), k in zip(units, keep, strict=True):
+        if not k:
+            # Units never hold a line break, so same-length spaces keep lines and offsets.
+            out.append(text[last:a])
+            out.append(" " * (b - a))
+            last = b
+    out.append(text[last:])
+    return "".join(out)
 
 
-def select_lines(lines: list[str]) -> list[bool]:
-    """For each line, whether fast mode parses it (see the module docstring for the rules)."""
-    full = [i for i, ln in enumerate(lines) if ln.strip()]
-    keep = [False] * len(lines)
-    hits = [i for i in full if _MARKS.search(lines[i]) or _cues().search(lines[i])]
-    hits += _inside_open_quotes(lines, full)
-    picked = set(hits)
-    pos = {line: n for n, line in enumerate(full)}
-    # Neighbours name the speaker of an incise-less quote and the antecedent of « il ».
-    for i in hits:
-        n = pos[i]
-        picked.update(full[max(0, n - 1) : n + 2])
-    picked.update(full[:_LEAD_LINES])
-    picked.update(_introductions(lines, full, picked))
-    for i in picked:
-        keep[i] = True
+def select_units(
+    text: str, units: list[tuple[int, int]], quoted: list[Quoted] | None = None
+) -> list[bool]:
+    """For each sentence unit, whether fast mode parses it (rules in the module docstring)."""
+    if quoted is None:
+        quoted = pair_marks(text)
+    keep = [is_hit(text[a:b]) for a, b in units]
+    _keep_quoted(units, quoted, keep)
+    _keep_introductions(text, units, keep)
     return keep
 
 
-def _inside_open_quotes(lines: list[str], full: list[int]) -> list[int]:
-    """Lines between a « left open at the end of a line and its closing »."""
-    inside: list[int] = []
-    depth, since = 0, 0
-    for i in full:
-        if depth > 0:
-            if since >= _MAX_SPAN:
-                depth = 0
-            else:
-                inside.append(i)
-                since += 1
-        depth = max(0, depth + lines[i].count(_OPEN) - lines[i].count(_CLOSE))
-        if depth == 0:
-            since = 0
-    return inside
+def is_hit(sentence: str) -> bool:
+    """Whether ``sentence`` may report speech: a quotation mark, a source marker, or a cue
+    form in one of its frames (… a soutenu que, … a-t-il dit, …, a ajouté X, … affirme avoir).
+
+    >>> is_hit("Le ministre a soutenu que rien ne changerait."), is_hit("Il pleut à Paris.")
+    (True, False)
+    >>> is_hit("Pour le ministre, rien ne change."), is_hit("Il part pour trois jours.")
+    (True, False)
+    >>> is_hit("Rien ne change, a ajouté le ministre."), is_hit("Il faut soutenir les PME.")
+    (True, False)
+    """
+    forms = _cue_forms()
+    if _MARKS.search(sentence) and (
+        any(len(q.inner(sentence).split()) > _SHORT_QUOTE for q in pair_marks(sentence))
+        or any(m.group().lower() in forms for m in _WORD.finditer(sentence))
+    ):
+        return True
+    if _cue_phrases().search(sentence) or _ANY_INCISE.search(sentence):
+        return True
+    if any(_speaker_like(m.group(1)) for m in _POUR.finditer(sentence)):
+        return True
+    for m in _WORD.finditer(sentence):
+        frames = forms.get(m.group().lower())
+        if frames is not None and _in_frame(sentence, m.start(), m.end(), "inf" in frames):
+            return True
+    return False
 
 
-def _introductions(lines: list[str], full: list[int], picked: set[int]) -> set[int]:
-    """The first line mentioning each surname that a kept line uses after a title."""
-    names = {m for i in picked for m in _TITLED.findall(lines[i])}
-    found = set()
-    for name in names:
-        word = regex.compile(rf"\b{regex.escape(name)}\b")
-        for i in full:
-            if word.search(lines[i]):
-                found.add(i)
-                break
-    return found
+def _in_frame(sentence: str, start: int, end: int, infinitive: bool) -> bool:
+    # A cue form reports speech only with what it introduces: que, a colon, an infinitive…
+    after = sentence[end:]
+    return bool(
+        _QUE_OR_COLON.search(after, 0, _FRAME_REACH)
+        or _INVERTED.match(after)
+        or (infinitive and _INFINITIVE.match(after))
+        or _INCISE_BEFORE.search(sentence, max(0, start - 30), start)
+    )
+
+
+def _speaker_like(source: str) -> bool:
+    # « pour X, » reports X's view only when X can speak: a name or a noun such as ministre.
+    return bool(_NAME.search(source)) or not _speaker_nouns().isdisjoint(
+        w.lower() for w in _WORD.findall(source)
+    )
 
 
 @functools.cache
-def _cues() -> regex.Pattern[str]:
-    """Word-start stems of every cue of the lexicon, plus selon and d'après, as one pattern."""
-    text = resources.files("quoteattr.data").joinpath("cues.tsv").read_text("utf-8")
+def _speaker_nouns() -> frozenset[str]:
+    text = resources.files("quoteattr.data").joinpath("speaker_nouns.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+
+
+def _keep_quoted(units: list[tuple[int, int]], quoted: list[Quoted], keep: list[bool]) -> None:
+    # A quotation over several paragraphs leaves middle units without any mark or cue.
+    spans = [(q.open, q.outer_end) for q in quoted]
+    j = 0
+    for n, (a, b) in enumerate(units):
+        while j < len(spans) and spans[j][1] <= a:
+            j += 1
+        if j < len(spans) and spans[j][0] < b:
+            keep[n] = True
+
+
+def _keep_introductions(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
+    # A name used in a kept unit (« Wang a dit ») gets its full form where first written.
+    first: dict[str, int] = {}
+    needed: set[str] = set()
+    for n, (a, b) in enumerate(units):
+        for m in _CAPITALISED.finditer(text, a, b):
+            first.setdefault(m.group(), n)
+            # Any first word is capitalised: only later ones show a name is used.
+            if keep[n] and m.start() > a:
+                needed.add(m.group())
+    for name in needed:
+        keep[first[name]] = True
+
+
+@functools.cache
+def _lexicon() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """The cues of ``data/cues.tsv`` with their frames, and the forms of each verb of
+    ``data/verb_forms.tsv``."""
+    data = resources.files("quoteattr.data")
+    text = data.joinpath("cues.tsv").read_text("utf-8")
     rows = csv.DictReader(
         io.StringIO("\n".join(ln for ln in text.splitlines() if ln and not ln.startswith("#"))),
         delimiter="\t",
     )
-    alternatives = {r"selon\b", r"d['’]apr[eè]s\b"}
-    for row in rows:
-        stem = cue_stem(row["cue"])
-        if " " in row["cue"].strip():
-            alternatives.add(regex.escape(stem) + r"\b")  # a fixed word, not a stem
-        elif len(stem) < _SHORT_STEM:
-            alternatives.add(regex.escape(stem) + r"\p{L}{0,4}\b")
-        else:
-            alternatives.add(regex.escape(stem))
-    return regex.compile(r"\b(?:" + "|".join(sorted(alternatives)) + ")", regex.IGNORECASE)
+    # « pour » alone is far too common: _POUR asks for the comma of « pour X, » instead.
+    cues = {c: row["frames"] for row in rows if (c := row["cue"].strip().lower()) != "pour"}
+    forms: dict[str, frozenset[str]] = {}
+    for line in data.joinpath("verb_forms.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lemma, words = line.split("\t")
+            forms[lemma] = frozenset(words.split())
+    return cues, forms
 
 
-def cue_stem(cue: str) -> str:
-    """The start that the forms of a cue share, cheaply: its main word less the last letters.
+@functools.cache
+def _cue_forms() -> dict[str, str]:
+    """Every form of every one-word verbal cue (« s'exclamer » counts as one: exclamer), with
+    the frames of its cue."""
+    cues, forms = _lexicon()
+    found: dict[str, str] = {}
+    for cue, frames in cues.items():
+        words = _WORD.findall(cue)
+        if "source" in frames or not (len(words) == 1 or _reflexive(words)):
+            continue
+        # The tables read « indiqué » as an adjective: regular forms fill such gaps.
+        for form in forms.get(words[-1], frozenset()) | regular_forms(words[-1]):
+            found[form] = found.get(form, "") + "," + frames
+    return found
 
-    Dropping three letters of an -er verb covers its conjugation (affir|mer, affir|mé,
-    affir|mait); four of other verbs, most irregular stems too (sout|enir, sout|ient). In a
-    multiword cue the last long word is fixed (faire *savoir*, mettre en *garde*): it is kept
-    whole.
 
-    >>> cue_stem("affirmer"), cue_stem("soutenir"), cue_stem("dire"), cue_stem("s'exclamer")
-    ('affir', 'sout', 'di', 'excla')
-    >>> cue_stem("faire savoir"), cue_stem("mettre en garde"), cue_stem("comme l'a dit")
-    ('savoir', 'garde', 'comme')
+def _reflexive(words: list[str]) -> bool:
+    return len(words) == 2 and words[0] in ("s", "se")
+
+
+@functools.cache
+def _cue_phrases() -> regex.Pattern[str]:
+    """Cues of several words (« faire savoir », « aux dires de »), each word in any of its
+    forms, and the one-word source markers (« selon »)."""
+    cues, forms = _lexicon()
+    by_form = {f: lemma for lemma, fs in forms.items() for f in fs}
+    alternatives = set()
+    for cue in cues:
+        words = _WORD.findall(cue)
+        if len(words) == 1 or _reflexive(words):
+            if "source" in cues[cue]:
+                alternatives.add(regex.escape(cue))  # « selon »: a fixed word
+            continue
+        parts = []
+        for w in words:
+            lemma = w if w in forms else by_form.get(w)
+            # « comme l'a dit » is also « comme l'avait dit »: each word in any of its forms.
+            parts.append("(?:" + "|".join(sorted(forms[lemma])) + ")" if lemma else w)
+        alternatives.add(r"\W+".join(parts))
+    return regex.compile(r"(?i)\b(?:" + "|".join(sorted(alternatives)) + r")\b")
+
+
+def regular_forms(verb: str) -> frozenset[str]:
+    """The forms of a regular -er verb, for the cues ``data/verb_forms.tsv`` lacks (the
+    model's tables miss recent verbs); other verbs give their infinitive only.
+
+    >>> sorted(f for f in regular_forms("tweeter") if f.startswith("tweet") and len(f) < 7)
+    ['tweeta', 'tweete', 'tweeté']
+    >>> regular_forms("croire")
+    frozenset({'croire'})
     """
-    words = [w.split("'")[-1].split("’")[-1] for w in cue.lower().split()]
-    words = [w for w in words if w not in ("se", "s")]
-    if len(words) > 1:
-        long = [w for w in words if len(w) >= 4]
-        return long[-1] if long else max(words, key=len)
-    word = words[0]
-    cut = 3 if word.endswith("er") else 4
-    return word[: max(2, len(word) - cut)]
+    if not verb.endswith("er"):
+        return frozenset({verb})
+    return frozenset(verb[:-2] + ending for ending in _ER_ENDINGS)
