@@ -59,11 +59,6 @@ def test_a_quote_at_a_chunk_limit_is_found_whole(extractor: Extractor, shift: in
     assert cut[0].speaker is not None and cut[0].speaker.name == whole[0].speaker.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="split_text cuts a paragraph longer than the chunk at '. ' even inside « … » "
-    "(pipeline.py, reported to the core owner)",
-)
 def test_a_quote_in_one_long_line_is_not_cut_at_its_inner_full_stop(extractor) -> None:
     """« Nous gagnerons. Nous vaincrons », a déclaré Marie Dupont. — in a text without breaks."""
     quote = "« Nous gagnerons. Nous vaincrons », a déclaré Marie Dupont."
@@ -117,11 +112,6 @@ def test_a_direct_quote_is_not_swallowed_by_the_next_sentence(extractor: Extract
     assert [(q.type, q.text) for q in quotes] == [("direct", "Nous gagnerons")] * 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an opening mark alone on its line, then a new paragraph opening with a mark, gives "
-    "a quote with an empty first part and a text starting with a space (core, reported)",
-)
 def test_a_paragraph_holding_only_an_opening_mark_gives_no_empty_part(extractor) -> None:
     """«⏎« Il pleut sur la ville"""
     text = "«\n« Il pleut sur la ville"

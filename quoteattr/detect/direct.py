@@ -65,9 +65,12 @@ def find_direct(
             continue
         if inc is not None and before:
             # « L'usine produira … jusqu'« à 500 millions » », explique X : the fragment ends a
-            # sentence of reported speech, which is mixed speech as a whole.
+            # sentence of reported speech, which is mixed speech as a whole (from the last
+            # sentence end before it, should the units have missed one).
             cue, mention = inc
-            f = _make(q, [(u_start, q.outer_end)], cue, mention, 0.8, "embedded")
+            stops = [m.end() for m in regex.finditer(r"[.!?…]\s+", doc.text[u_start : q.open])]
+            start = u_start + stops[-1] if stops else u_start
+            f = _make(q, [(start, q.outer_end)], cue, mention, 0.8, "embedded")
             f.type = "mixed"
             found.append(f)
             continue

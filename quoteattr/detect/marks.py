@@ -100,7 +100,8 @@ def pair_marks(text: str) -> list[Quoted]:
             reopen = stack[0][1] if text[j : j + 1] == _reopen_mark(stack[0][1]) else None
             if reopen and len(stack) == 1:
                 a, b = _trim(text, seg_start, i)
-                parts.append((a, b))
+                if b > a:  # « alone on its line adds no empty piece
+                    parts.append((a, b))
                 seg_start = j + 1
                 i = j + 1
                 continue
