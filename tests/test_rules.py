@@ -190,3 +190,44 @@ def test_pronoun_goes_to_a_new_subject_named_with_its_title():
     q = _one(_quotes(text), "occasions")
     assert q.speaker.name == "Laurent Abergel"
     assert q.speaker.mention == "-il"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rappelons que la ligne avait déjà fermé en 2019.",
+        "À noter que le musée restera ouvert le lundi.",
+        "Il est important de souligner que la saison n'est pas finie.",
+    ],
+)
+def test_the_writer_speaking_is_no_quote(text):
+    """« Rappelons que … », « À noter que … »: the narrator, not a source."""
+    assert _quotes(text) == []
+
+
+def test_participle_hangs_on_the_cue_that_reports():
+    """La région soutient le projet, a-t-elle déclaré, ajoutant que … (soutenir takes an
+    object here, so the participle's speaker is the one of « a-t-elle déclaré »)."""
+    text = (
+        "La présidente de région, Carole Delga, était à Sète mardi. La région soutient "
+        "pleinement le port, a-t-elle déclaré, ajoutant que les quais seraient rénovés."
+    )
+    q = _one(_quotes(text), "quais")
+    assert q.speaker.name == "Carole Delga"
+
+
+def test_subject_named_before_an_apposition():
+    """Joji Otaki, auteur de l'étude, précise que … → Joji Otaki, not « l'étude »."""
+    text = "Léa Fontaine, autrice du rapport sur les haies, précise que les chiffres sont partiels."
+    q = _one(_quotes(text), "chiffres")
+    assert q.speaker.name == "Léa Fontaine"
+
+
+def test_judging_cue_object_far_from_the_mark():
+    """La direction a condamné les agressions contre les journalistes, « qui … »."""
+    text = (
+        "La direction de la chaîne a fermement condamné les agressions à répétition contre les "
+        "reporters, « qui doivent pouvoir travailler librement »."
+    )
+    q = _one(_quotes(text), "travailler librement")
+    assert q.type == "mixed"

@@ -460,6 +460,18 @@ def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
     j = _skip_connectors_back(doc, vstart - 1, floor)
     if j < floor:
         return None
+    # « Joji Otaki, auteur de l'étude ayant fourni ces résultats, précise » : skip the
+    # apposition between two commas back to the name it describes.
+    if vstart - 1 >= floor and doc[vstart - 1].text == ",":
+        k = vstart - 2
+        while k > floor and doc[k].text not in {",", ";", ".", ":"} and vstart - k < 18:
+            k -= 1
+        if k > floor and doc[k].text == "," and doc[k - 1].ent_type_ in {"PER", "ORG"}:
+            segment = doc[k + 1 : vstart - 1]
+            if segment and segment[0].is_lower and not any(
+                t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in segment
+            ):
+                j = k - 1
     if doc[j].lower_ == "s" and j > floor and doc[j - 1].text.endswith(("'", "’")):
         found = subject_before(doc, j, floor)  # « Moody's » tokenised « Moody' » + « s »
         return doc[found.start : j + 1] if found is not None else None

@@ -130,12 +130,14 @@ def _que_clause(
     que = que_after(doc, verb.i, limit)
     if que is None:
         return None
-    if _restrictive(doc, verb.i, que):
+    if _restrictive(doc, verb.i, que) or _narrator(verb):
         return None
     if "Inf" in verb.morph.get("VerbForm") and _impersonal(doc, verb):
         return None  # « Il est important de noter que », « on peut noter que »: nobody speaks
     end = clause_end(doc, que + 1, limit, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
+    if mention is None and "Inf" in verb.morph.get("VerbForm"):
+        return None  # « À noter que … »: an infinitive with nobody to say it
     start = verb_group_start(doc, verb.i)
     if mention is not None and mention.start < start:
         start = mention.start
@@ -226,15 +228,38 @@ def _main_cue_after(
 def _speaker_before(doc: Doc, unit: Span, verb: Token, lexicon: CueLexicon) -> Span | None:
     """The speaker of the clause a participial cue hangs on: the cue it continues (« a dit
     M. X, ajoutant … ») or the main verb (« Ayrault a revu … en affirmant que … »)."""
-    # The leftmost cue is the main clause's; later ones may sit inside its content.
+    # The leftmost cue that reports something (an incise or a que-clause) is the main
+    # clause's; later ones may sit inside its content, and « La Russie soutient la position »
+    # takes an object, not speech.
     before = list(doc[unit.start : verb.i])
     cues = [t for t in before if t.pos_ == "VERB" and lexicon.match(t) is not None]
+    cues.sort(key=lambda t: not _reports(doc, t, verb.i, lexicon))
     finite = [t for t in reversed(before) if t.pos_ == "VERB" and t not in cues]
     for t in cues + finite:
         mention = speaker_of(doc, t, unit.start, verb.i, lexicon)
         if mention is not None and mention.root.lower_ not in {"qui", "que", "dont"}:
             return mention
     return None
+
+
+def _reports(doc: Doc, verb: Token, limit: int, lexicon: CueLexicon) -> bool:
+    """Whether the cue ``verb`` introduces reported content: a que-clause or an incise."""
+    if que_after(doc, verb.i, limit) is not None:
+        return True
+    vstart = verb_group_start(doc, verb.i)
+    return vstart > 0 and doc[vstart - 1].text == "," and incise_at(
+        doc, vstart, limit, lexicon
+    ) is not None
+
+
+def _narrator(verb: Token) -> bool:
+    """« Rappelons que », « Notons que », « Précisons que »: the writer speaking, no source."""
+    # Outside quotation marks, a cue in the first person is the writer's own voice; the
+    # tagger often misses it on a clause-initial « -ons » form with no « nous ».
+    if "Imp" in verb.morph.get("Mood") or "1" in verb.morph.get("Person"):
+        return True
+    before = verb.doc[verb.i - 1] if verb.i else None
+    return verb.lower_.endswith("ons") and (before is None or before.is_punct)
 
 
 def _impersonal(doc: Doc, verb: Token) -> bool:
@@ -337,7 +362,7 @@ def _quoted_object(
         return None
     j = verb.i + 1
     opened = None
-    while j < limit and j <= verb.i + 7:
+    while j < limit and j <= verb.i + 12:
         t = doc[j]
         if t.lower_ in _QUE or t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "."}:
             return None
