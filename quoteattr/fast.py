@@ -41,19 +41,20 @@ class CachedLemmas:
     def __init__(self, nlp: Language) -> None:
         self.lemmatizer = nlp.get_pipe(_LEMMATIZER)
         self.strings = nlp.vocab.strings
-        self.cache: dict[tuple[int, int], int] = {}
+        # Strings, not their hashes: a memory zone frees the strings it added on exit.
+        self.cache: dict[tuple[int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([ORTH, POS, LEMMA])
         lemmas = rows[:, 2].copy()
+        add = self.strings.add
         for i in numpy.flatnonzero(lemmas == 0).tolist():
             key = (int(rows[i, 0]), int(rows[i, 1]))
             lemma = self.cache.get(key)
             if lemma is None:
                 # The lemmatizer's own rules, once per (form, part of speech).
-                lemma = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-                self.cache[key] = lemma
-            lemmas[i] = lemma
+                lemma = self.cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
+            lemmas[i] = add(lemma)
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
