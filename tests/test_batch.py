@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from quoteattr import batch
-from quoteattr.model import Article, ArticleRef, ErrorRecord, Quote
+from quoteattr.model import Article, ArticleRef, Cue, ErrorRecord, Part, Quote, Speaker
 
 
 def _quote_line(path: str, index: int, text: str) -> str:
@@ -155,3 +155,24 @@ def test_run_skips_articles_finished_before(tmp_path):
     with open(tmp_path / "o", "w") as out:
         summary = batch.run(items[:2], batch.Writer(out), skip=skip, on_done=seen.append)
     assert (summary.skipped, summary.articles, seen) == (2, 0, [])
+
+
+def test_a_quote_line_is_the_quote_s_own_json():
+    """quote_line skips dataclasses-json for speed; every field must come out the same."""
+    q = Quote(
+        text="Nous gagnerons « ensemble »",
+        type="mixed",
+        start=3,
+        end=30,
+        parts=[Part(start=3, end=10, text="Nous ga"), Part(start=12, end=30, text="gnerons")],
+        speaker=Speaker(name="Marie Dupont", mention="Mme Dupont", start=40, end=50, role="maire"),
+        cue=Cue(text="a déclaré", lemma="déclarer", start=31, end=40),
+        date="2023-03-01",
+        date_basis="relative",
+        confidence=0.85,
+        article=ArticleRef(id="a", path="é/a.txt", index=2, title="Titre", date="2023-03-02"),
+    )
+    assert batch.quote_line(q) == q.to_json(ensure_ascii=False) + "\n"
+    assert batch.quote_line(Quote(text="x", type="direct", start=0, end=1)) == (
+        Quote(text="x", type="direct", start=0, end=1).to_json(ensure_ascii=False) + "\n"
+    )
