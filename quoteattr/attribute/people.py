@@ -15,11 +15,11 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from ..detect.clauses import TITLES
+from ..detect.clauses import TITLE_GENDER, TITLES
 from ..detect.doccache import ents_of
 
-_FEMININE_TITLES = {"mme", "mme.", "mlle", "mmes"}
-_MASCULINE_TITLES = {"m.", "m", "mm."}
+_FEMININE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "f"}
+_MASCULINE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "m"}
 _ARTICLES = {
     "le",
     "la",

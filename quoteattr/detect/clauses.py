@@ -42,7 +42,15 @@ TEMPORAL = {
     "veille",
     "lendemain",
 }
-TITLES = {"m.", "mme", "mme.", "mlle", "me", "dr", "dr.", "pr", "pr.", "mgr", "m", "mm.", "mmes"}
+def _titles() -> dict[str, str | None]:
+    text = resources.files("quoteattr.data").joinpath("titles.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {title: (None if gender == "-" else gender) for title, gender in rows[1:]}
+
+
+#: Honorific titles (lower case) → the gender they mark, from ``data/titles.tsv``.
+TITLE_GENDER: dict[str, str | None] = _titles()
+TITLES = frozenset(TITLE_GENDER)
 # Clitic subjects of an inverted verb, as the tokenizer leaves them (« a-t-il », « dit-elle »).
 _INVERTED_CLITICS = {
     "-il",
