@@ -116,3 +116,9 @@ def test_a_paragraph_holding_only_an_opening_mark_gives_no_empty_part(extractor)
     """«⏎« Il pleut sur la ville"""
     text = "«\n« Il pleut sur la ville"
     check_quotes(text, extractor.extract(text))
+
+
+@pytest.mark.parametrize("text", [", d'après ", "Il pleut, d'après", "« Oui », aux dires de"])
+def test_a_source_marker_ending_the_text_names_nobody_and_does_not_crash(extractor, text) -> None:
+    """« …, d'après » with nothing after it (found by the property run: IndexError)."""
+    check_quotes(text, extractor.extract(text))

@@ -174,6 +174,8 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
         if m is None or doc[i].lower_ == "pour":
             continue
         n, weight = m
+        if i + n >= unit.end:  # « …, d'après » ends the unit: no source named, no token to read
+            continue
         np = noun_phrase(doc, i + n, unit.end)
         if not can_speak(np):
             return None
