@@ -231,3 +231,42 @@ def test_judging_cue_object_far_from_the_mark():
     )
     q = _one(_quotes(text), "travailler librement")
     assert q.type == "mixed"
+
+
+def test_bare_description_of_a_body_is_the_body_named_before():
+    """La direction de la SNCF a annoncé … Seul un train sur trois circulera, selon la
+    compagnie."""
+    text = (
+        "Le trafic restera perturbé jusqu'à jeudi, a annoncé la direction de la SNCF. "
+        "Seul un train sur trois circulera, selon la compagnie."
+    )
+    q = _one(_quotes(text), "train sur trois")
+    assert q.speaker.name == "SNCF"
+    assert q.speaker.mention == "la compagnie"
+
+
+def test_gender_learnt_from_an_earlier_pronoun():
+    """« … », explique Sophie Marchand. Pour elle, … ¶ Le ministre, Patrice Vergriete, … Il a
+    jugé … : « il » is not the woman « elle » stood for."""
+    text = (
+        "« Nous voulons le respect des engagements », explique Sophie Marchand. "
+        "Pour elle, la direction « joue la montre ».\n\n"
+        "Le ministre des Transports, Patrice Vergriete, a rencontré les syndicats mardi. "
+        "Il a jugé la grève « incompréhensible »."
+    )
+    quotes = _quotes(text)
+    assert _one(quotes, "joue la montre").speaker.name == "Sophie Marchand"
+    assert _one(quotes, "incompréhensible").speaker.name == "Patrice Vergriete"
+
+
+def test_infinitive_cue_takes_the_governing_speaker():
+    """« … », a-t-il regretté, avant d'ajouter que son équipe manquait « de maturité »."""
+    text = (
+        "L'entraîneur Gennaro Gattuso était déçu. « On doit tuer le match avant », a-t-il "
+        "regretté, avant d'ajouter que son équipe manquait « de maturité »."
+    )
+    quotes = _quotes(text)
+    assert _one(quotes, "tuer le match").type == "direct"
+    q = _one(quotes, "maturité")
+    assert q.type == "mixed"
+    assert q.speaker.name == "Gennaro Gattuso"

@@ -10,8 +10,6 @@ entities and a few surface patterns; no re-parsing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
@@ -42,13 +40,6 @@ _ARTICLES = {
 }
 
 
-@lru_cache(maxsize=1)
-def organisation_nouns() -> frozenset[str]:
-    """Nouns that make a description an organisation (« le gouvernement », « l'agence »)."""
-    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
-
-
 @dataclass
 class Person:
     """One source of the article (a person or an organisation)."""
@@ -72,6 +63,8 @@ class Cast:
         self.doc = doc
         self.people: list[Person] = []
         self.by_role: dict[str, Person] = {}
+        # Genders learnt while resolving pronouns, by canonical name.
+        self.genders: dict[str, str] = {}
         self._collect()
 
     # -- building -------------------------------------------------------------------------
@@ -256,12 +249,20 @@ def _name_range(ent: Span) -> tuple[int, int]:
 
 def _is_subject(ent: Span) -> bool:
     """Whether the name is a subject, or in apposition to one (« La ministre, Mme X, a … »,
-    « le capitaine Laurent Abergel regrettait … »)."""
+    « le capitaine Laurent Abergel regrettait … »), however the parser attached it."""
     if any(t.dep_ in {"nsubj", "nsubj:pass"} for t in ent) or ent.root.dep_.startswith("nsubj"):
         return True
     root = ent.root
-    return root.dep_ in {"appos", "flat:name", "nmod"} and root.head.dep_.startswith("nsubj") and (
-        root.head.i < ent.start
+    if root.dep_ in {"appos", "flat:name", "nmod", "conj"} and root.head.dep_.startswith(
+        "nsubj"
+    ) and root.head.i < ent.start:
+        return True
+    # « Le ministre des Transports, Patrice Vergriete, a appelé … »: a verb right after.
+    doc, k = ent.doc, ent.end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    return k < len(doc) and doc[k].pos_ in {"AUX", "VERB"} and ent.start > 0 and (
+        doc[ent.start - 1].text == "," or doc[ent.start - 1].pos_ == "NOUN"
     )
 
 def _title_gender(doc: Doc, ent: Span) -> str | None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..detect.clauses import speaker_nouns
+from ..detect.clauses import organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of
 from ..detect.found import Found
 from ..model import Speaker
-from .people import _ARTICLES, Cast, Person, organisation_nouns
+from .people import _ARTICLES, Cast, Person
 
 _PRONOUNS = {
     "il": ("m", "sg"),
@@ -99,7 +99,28 @@ def _resolve(
             sp = _speaker(person, mention)
             sp.role = sp.role or _role_text(mention)
             return sp
+    body = _body_before(doc, cast, mention, at)
+    if body is not None:
+        return body
     return _description(mention)
+
+
+def _body_before(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:
+    """« l'agence », « la compagnie », « le groupe »: a bare definite description of a body
+    stands for the organisation the article named last before it."""
+    toks = [t for t in mention if not t.is_punct]
+    if len(toks) != 2 or toks[0].pos_ != "DET" or toks[0].lower_ not in {"le", "la", "l'", "l’"}:
+        return None
+    if toks[1].lemma_.lower() not in organisation_nouns():
+        return None
+    best = None
+    for person in cast.people:
+        if person.kind != "organisation":
+            continue
+        for a, _, _ in person.mentions:
+            if a < at and at - a <= _PRONOUN_REACH and (best is None or a > best[0]):
+                best = (a, person)
+    return _speaker(best[1], mention) if best is not None else None
 
 
 def _person_head(mention: Span) -> bool:
@@ -167,7 +188,8 @@ def _description(mention: Span) -> Speaker | None:
     if det.pos_ == "DET" and det.morph.get("Gender"):
         gender = "f" if det.morph.get("Gender")[0] == "Fem" else "m"
     name = mention.text.strip()
-    if kind in {"organisation", "person"}:
+    if head.pos_ == "PROPN" and kind in {"organisation", "person"}:
+        # « la CGT » → CGT; a description (« la compagnie ») stays as written.
         words = name.split()
         while words and words[0].lower() in _ARTICLES:
             words = words[1:]
@@ -203,13 +225,27 @@ def _pronoun(
                 span = doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     (candidates if subject else objects).append((a, _speaker(person, span)))
+    # What earlier pronouns taught about a source's gender (« Pour elle, … » makes Sophie
+    # Marchand a woman, so a later « il » is someone else).
+    candidates = [(pos, _learned(cast, sp)) for pos, sp in candidates]
+    objects = [(pos, _learned(cast, sp)) for pos, sp in objects]
     # Subjects and earlier speakers first; a name in another position only when none fits;
     # a body (« Moody's … elle considère que ») only when no person fits at all.
-    return (
+    found = (
         _most_recent(candidates, gender, number, mention)
         or _most_recent(objects, gender, number, mention)
         or _most_recent(candidates, gender, number, mention, bodies=True)
     )
+    if found is not None and number == "sg" and found.kind == "person":
+        cast.genders.setdefault(found.name, gender)
+    return found
+
+
+def _learned(cast: Cast, sp: Speaker) -> Speaker:
+    gender = sp.gender or cast.genders.get(sp.name)
+    if gender == sp.gender:
+        return sp
+    return Speaker(sp.name, sp.mention, sp.start, sp.end, sp.kind, sp.role, gender)  # type: ignore[arg-type]
 
 
 def _most_recent(
@@ -220,19 +256,21 @@ def _most_recent(
     bodies: bool = False,
 ) -> Speaker | None:
     best: tuple[int, Speaker] | None = None
+    # « il » stands for a person far more often than for a body; bodies only when asked.
+    candidates = [
+        (pos, sp)
+        for pos, sp in candidates
+        if (number == "pl") == (sp.kind == "group")
+        and (number == "pl" or (sp.kind == "organisation") == bodies)
+    ]
     # « elle »: a source the article marks as a woman (Mme, « la ministre ») beats a nearer
     # one of unknown gender (« Mme Odile Sarrazin … l'architecte Jean Fournel. Elle … »). The
     # masculine is French's unmarked gender, so « il » gets no such preference.
     if number == "sg" and gender == "f" and any(sp.gender == "f" for _, sp in candidates):
         candidates = [(pos, sp) for pos, sp in candidates if sp.gender == gender]
     for pos, sp in candidates:
-        plural = sp.kind == "group"
-        if (number == "pl") != plural:
-            continue
         if sp.gender is not None and sp.gender != gender and number == "sg":
             continue
-        if number == "sg" and (sp.kind == "organisation") != bodies:
-            continue  # « il » stands for a person far more often than for a body
         if best is None or pos > best[0]:
             best = (pos, sp)
     if best is None:

@@ -555,6 +555,15 @@ def _speaker_of(
 
 
 @lru_cache(maxsize=1)
+def organisation_nouns() -> frozenset[str]:
+    """Head nouns of organisations (« la compagnie », « le gouvernement »), which speak too."""
+    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text(
+        "utf-8"
+    )
+    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def speaker_nouns() -> frozenset[str]:
     """Nouns that name people or bodies that speak (ministre, porte-parole, syndicat…)."""
     text = resources.files("quoteattr.data").joinpath("speaker_nouns.txt").read_text("utf-8")
@@ -575,7 +584,7 @@ def can_speak(np: Span) -> bool:
             break
         if t.pos_ in {"NOUN", "PROPN", "ADJ"}:
             heads.append(t)
-    nouns = speaker_nouns()
+    nouns = speaker_nouns() | organisation_nouns()
     if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in heads):
         return True
     if any(t.pos_ == "PROPN" for t in heads):

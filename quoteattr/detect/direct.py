@@ -83,7 +83,9 @@ def find_direct(
                 found.append(_make(q, parts, None, mention, 0.8, "dash"))
                 continue
         # X a déclaré : « … »  /  X : « … »  /  Pour X, « … »
-        if before.endswith(":") or _SOURCE_INTRO.match(before):
+        # « Pour X, « … » » — but « Pour elle, la direction « joue la montre » » is mixed.
+        source_intro = before.endswith(",") and _SOURCE_INTRO.match(before)
+        if before.endswith(":") or source_intro:
             intro = _intro_attribution(doc, u_start, q.open, lexicon)
             if intro is not None:
                 cue, mention, conf = intro

@@ -137,7 +137,11 @@ def _que_clause(
     end = clause_end(doc, que + 1, limit, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     if mention is None and "Inf" in verb.morph.get("VerbForm"):
-        return None  # « À noter que … »: an infinitive with nobody to say it
+        # « …, a-t-il regretté, avant d'ajouter que P »: the infinitive's speaker is the
+        # governing clause's; « À noter que … » has none, and is the writer's voice.
+        mention = _speaker_before(doc, unit, verb, lexicon)
+        if mention is None:
+            return None
     start = verb_group_start(doc, verb.i)
     if mention is not None and mention.start < start:
         start = mention.start
@@ -313,8 +317,15 @@ def _incise(
         inc.end = limit  # « …, a déclaré Wang Yi, membre du Bureau politique… . »
     if inc.end < limit and doc[inc.end].text == ",":
         nxt = doc[inc.end + 1] if inc.end + 1 < limit else None
-        if nxt is not None and participial_cue(nxt, lexicon) is not None:
-            pass  # « …, a indiqué M. Xi, ajoutant que … »: the participle is its own quote.
+        if nxt is not None and (
+            participial_cue(nxt, lexicon) is not None
+            or nxt.pos_ == "CCONJ"
+            or nxt.lower_ == "puis"
+            or (nxt.pos_ == "ADP" and _infinitive_follows(doc, nxt.i + 1, limit))
+        ):
+            # « …, a indiqué M. Xi, ajoutant que … », « …, a-t-il regretté, avant d'ajouter
+            # que … »: what follows is the speaker's next move, not more of the content.
+            pass
         elif _is_subject_only(doc, unit.start, vstart - 1) or (
             inc.mention is not None and inc.mention.root.pos_ == "PRON"
         ):
@@ -331,6 +342,14 @@ def _incise(
     if len(parts) > 1:
         outer = (outer[0], parts[-1][1])
     return _make(doc, parts, verb, entry, inc.mention, 0.9, "incise", outer)
+
+
+def _infinitive_follows(doc: Doc, start: int, limit: int) -> bool:
+    """Whether an infinitive comes within two words (« avant d'ajouter », « pour dire »)."""
+    return any(
+        "Inf" in t.morph.get("VerbForm") or t.lower_.endswith("er") and t.pos_ == "VERB"
+        for t in doc[start : min(limit, start + 2)]
+    )
 
 
 def _apposition_to_end(doc: Doc, start: int, limit: int) -> bool:
