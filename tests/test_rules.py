@@ -270,3 +270,24 @@ def test_infinitive_cue_takes_the_governing_speaker():
     q = _one(quotes, "maturité")
     assert q.type == "mixed"
     assert q.speaker.name == "Gennaro Gattuso"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Le maire, cité par Ouest-France, estime que le projet coûtera trop cher.", "Le maire"),
+        ("Interrogé par Le Parisien, le joueur a confié qu'il pensait à la retraite.",
+         "le joueur"),
+    ],
+)
+def test_an_outlet_named_in_an_incidental_phrase_is_not_the_speaker(text, speaker):
+    """« Le maire, cité par Ouest-France, estime que … »: the mayor speaks, not the paper."""
+    (q,) = _quotes(text)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_pour_la_premiere_fois_is_no_source():
+    """Pour la première fois, le club a annoncé qu'il jouerait en Europe."""
+    (q,) = _quotes("Pour la première fois, le club a annoncé qu'il jouerait en Europe.")
+    assert q.text == "il jouerait en Europe"
+    assert q.speaker.name == "le club"

@@ -298,10 +298,13 @@ def _role_of(doc: Doc, ent: Span) -> str | None:
             while (
                 j < len(doc)
                 and doc[j].text not in {",", ".", ";", ":", "«", "»"}
-                and (doc[j].pos_ not in {"VERB", "AUX"})
+                and (doc[j].pos_ not in {"VERB", "AUX"} or doc[j].dep_ in {"amod", "acl"})
             ):
                 j += 1
-            if j - (ent.end + 1) <= 30:
+            # « Interrogé par Le Parisien, le joueur a confié … »: a phrase that runs into a
+            # verb is the next clause's subject, not an apposition.
+            closed = j >= len(doc) or doc[j].text in {",", ".", ";", ":"}
+            if closed and j - (ent.end + 1) <= 30:
                 return doc[ent.end + 1 : j].text
     desc = _description_before(doc, ent)
     return desc

@@ -470,11 +470,13 @@ def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
         return None
     # « Joji Otaki, auteur de l'étude ayant fourni ces résultats, précise » : skip the
     # apposition between two commas back to the name it describes.
+    # « Le maire, cité par Ouest-France, estime » too: an incidental phrase in lower case
+    # between two commas is not the subject.
     if vstart - 1 >= floor and doc[vstart - 1].text == ",":
         k = vstart - 2
         while k > floor and doc[k].text not in {",", ";", ".", ":"} and vstart - k < 18:
             k -= 1
-        if k > floor and doc[k].text == "," and doc[k - 1].ent_type_ in {"PER", "ORG"}:
+        if k > floor and doc[k].text == ",":
             segment = doc[k + 1 : vstart - 1]
             if segment and segment[0].is_lower and not any(
                 t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in segment
