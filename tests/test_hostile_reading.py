@@ -214,3 +214,9 @@ def test_a_few_nuls_in_utf8_text_are_not_taken_for_utf16() -> None:
         decode(b"Marie Dupont \x00 \x00 \x00 ")
     fr = "L’État a dit « oui »… — c’est l’été, a-t-il déclaré à l’AFP. " * 3
     assert decode(fr.encode("utf-16-le")) == decode(fr.encode("utf-16-be")) == fr
+
+
+def test_cleaning_twice_changes_nothing_when_a_dropped_c1_byte_joins_mojibake() -> None:
+    """\\x81 (undefined in cp1252) between mojibake halves: found by the property run."""
+    text = decode(b"\xc2\x81\xc3\x82\xc2\x80 ")
+    assert text == "€ " and decode(text.encode()) == text

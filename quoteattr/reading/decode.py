@@ -203,4 +203,8 @@ def clean_text(text: str) -> str:
     text = _CONTROLS.sub("", text)
     if _MOJIBAKE_HINT.search(text):
         text = _fix_mojibake(text)
-    return _C1.sub(_c1_to_cp1252, text)
+    text = _C1.sub(_c1_to_cp1252, text)
+    # Dropping a C1 byte cp1252 leaves undefined can join the halves of a mojibake pair.
+    if _MOJIBAKE_HINT.search(text):
+        text = _C1.sub(_c1_to_cp1252, _fix_mojibake(text))
+    return text
