@@ -291,3 +291,24 @@ def test_pour_la_premiere_fois_is_no_source():
     (q,) = _quotes("Pour la première fois, le club a annoncé qu'il jouerait en Europe.")
     assert q.text == "il jouerait en Europe"
     assert q.speaker.name == "le club"
+
+
+def test_organisation_names_keep_their_lower_case_words():
+    """…, a annoncé mardi la Commission suisse d'observation des glaciers."""
+    text = (
+        "Les glaciers suisses ont perdu 4 % de leur volume cette année, a annoncé mardi la "
+        "Commission suisse d'observation des glaciers."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker.name.startswith("Commission suisse d")
+
+
+def test_role_from_an_apposition_drops_its_article():
+    """Me Antoine Berthier, l'avocat de la défense, a plaidé … « … », a-t-il martelé."""
+    text = (
+        "Me Antoine Berthier, l'avocat de la défense, a plaidé l'acquittement. Son client "
+        "« n'était pas sur les lieux », a-t-il martelé."
+    )
+    q = _one(_quotes(text), "sur les lieux")
+    assert q.speaker.name == "Antoine Berthier"
+    assert q.speaker.role == "avocat de la défense"

@@ -226,8 +226,8 @@ def _name_range(ent: Span) -> tuple[int, int]:
     while organisation and len(toks) > 1 and toks[0].is_lower and toks[0].pos_ == "NOUN":
         toks = toks[1:]
     for k, t in enumerate(toks):
-        if organisation and t.pos_ == "ADJ":
-            continue  # « Commission européenne »: the adjective is part of the name
+        if organisation and t.pos_ in {"ADJ", "ADP", "DET", "NOUN"}:
+            continue  # « Commission suisse d'observation des glaciers » is one name
         if (
             k
             and t.text[:1].islower()
@@ -304,8 +304,11 @@ def _role_of(doc: Doc, ent: Span) -> str | None:
             # « Interrogé par Le Parisien, le joueur a confié … »: a phrase that runs into a
             # verb is the next clause's subject, not an apposition.
             closed = j >= len(doc) or doc[j].text in {",", ".", ";", ":"}
-            if closed and j - (ent.end + 1) <= 30:
-                return doc[ent.end + 1 : j].text
+            start = ent.end + 1
+            while start < j and doc[start].pos_ == "DET":
+                start += 1  # « l'avocat de la défense » → « avocat de la défense »
+            if closed and start < j and j - start <= 30:
+                return doc[start:j].text
     desc = _description_before(doc, ent)
     return desc
 
