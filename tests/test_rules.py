@@ -312,3 +312,22 @@ def test_role_from_an_apposition_drops_its_article():
     q = _one(_quotes(text), "sur les lieux")
     assert q.speaker.name == "Antoine Berthier"
     assert q.speaker.role == "avocat de la défense"
+
+
+def test_description_matching_a_role_given_earlier():
+    """« … », a prévenu Laurent Berger, secrétaire général de la CFDT. … Le secrétaire général
+    de la CFDT a ajouté que … → Laurent Berger."""
+    text = (
+        "« Nous irons jusqu'au retrait », a prévenu Laurent Berger, secrétaire général de la "
+        "CFDT. Le secrétaire général de la CFDT a ajouté que la mobilisation continuerait."
+    )
+    q = _one(_quotes(text), "mobilisation")
+    assert q.speaker.name == "Laurent Berger"
+
+
+def test_role_opening_with_an_adjective():
+    """La Première ministre, Élisabeth Borne, a salué « un texte juste »."""
+    text = "La Première ministre, Élisabeth Borne, a salué « un texte juste et nécessaire »."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "Élisabeth Borne"
+    assert q.speaker.role == "Première ministre"

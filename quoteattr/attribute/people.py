@@ -157,6 +157,11 @@ class Cast:
             return None
         if key in self.by_role:
             return self.by_role[key]
+        # « le secrétaire général de la CFDT » for « Laurent Berger, secrétaire général de la
+        # CFDT »: a description that the article's role for one person starts with.
+        fits = [p for p in self.people if p.role and _role_key(p.role).startswith(key)]
+        if len(fits) == 1 and len(key.split()) >= 2:
+            return fits[0]
         return None
 
 
@@ -326,10 +331,12 @@ def _description_before(doc: Doc, ent: Span) -> str | None:
         while j >= 0 and doc[j].text not in {",", ".", ";", ":"} and ent.start - j < 20:
             j -= 1
         span = doc[j + 1 : ent.start - 1]
+        # « La Première ministre, Élisabeth Borne, »: the title may open with an adjective.
         if (
             len(span) >= 2
             and span[0].pos_ == "DET"
-            and span[1].pos_ == "NOUN"
+            and any(t.pos_ == "NOUN" for t in span[1:3])
+            and span[1].pos_ in {"NOUN", "ADJ", "PROPN"}
             and not any(t.pos_ in {"VERB", "AUX"} for t in span)
         ):
             return span[1:].text
