@@ -42,6 +42,10 @@ Item = Article | ErrorRecord
 T = TypeVar("T")
 R = TypeVar("R")
 
+#: Entries a component's cache may hold before it is emptied (about 30 MB of lemmas): enough
+#: for the common words of any corpus, so emptying it seldom costs a recomputation.
+CACHE_LIMIT = 100_000
+
 #: Articles sent to a worker at a time: big enough for ``nlp.pipe`` batching, small enough to
 #: keep output flowing and memory flat.
 DEFAULT_CHUNK = 32
@@ -152,6 +156,17 @@ def _extractor(options: Options) -> Any:
     return _extractors[key]
 
 
+def _bound_caches(nlp: Any) -> None:
+    """Empties the caches of pipeline components that outgrew :data:`CACHE_LIMIT`."""
+    from .fast import bound_cache, cached_lemmas
+
+    for _, component in nlp.pipeline:
+        # The rule lemmatizer caches each (form, part of speech) forever; the memory zone
+        # does not reach it, and a corpus of millions of articles brings millions of forms.
+        bound_cache(getattr(component, "cache", None), CACHE_LIMIT)
+    bound_cache(getattr(cached_lemmas(nlp, create=False), "cache", None), CACHE_LIMIT)
+
+
 def _init_worker(options: Options) -> None:
     # Ctrl-C is the parent's to handle; workers just stop when the pool shuts down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -170,6 +185,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         articles = [a for a in chunk if isinstance(a, Article)]
         with ex.nlp.memory_zone():
             results = iter(list(ex.pipe(articles)))
+        _bound_caches(ex.nlp)
         done = []
         for item in chunk:
             if isinstance(item, ErrorRecord):

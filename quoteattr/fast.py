@@ -62,6 +62,28 @@ class CachedLemmas:
 _cached: dict[int, CachedLemmas] = {}
 
 
+def cached_lemmas(nlp: Language, create: bool = True) -> CachedLemmas | None:
+    """The lemma cache of ``nlp`` (one per pipeline), made on first use when ``create``."""
+    lemmas = _cached.get(id(nlp))
+    if lemmas is not None and lemmas.lemmatizer is nlp.get_pipe(_LEMMATIZER):
+        return lemmas
+    if not create:
+        return None
+    lemmas = _cached[id(nlp)] = CachedLemmas(nlp)
+    return lemmas
+
+
+def bound_cache(cache: object, limit: int) -> None:
+    """Empties ``cache`` (a dict) once it holds more than ``limit`` entries.
+
+    >>> cache = {i: i for i in range(5)}
+    >>> bound_cache(cache, 10), len(cache), bound_cache(cache, 3), len(cache)
+    (None, 5, None, 0)
+    """
+    if isinstance(cache, dict) and len(cache) > limit:
+        cache.clear()
+
+
 def pipe(
     nlp: Language, docs: Iterable[tuple[Doc, C]], batch_size: int | None = None
 ) -> Iterator[tuple[Doc, C]]:
@@ -73,9 +95,7 @@ def pipe(
     if getattr(lemmatizer, "mode", None) != "rule" or _COMPONENT not in nlp.pipe_names:
         yield from nlp.pipe(docs, as_tuples=True, batch_size=batch_size)
         return
-    lemmas = _cached.get(id(nlp))
-    if lemmas is None or lemmas.lemmatizer is not lemmatizer:
-        lemmas = _cached[id(nlp)] = CachedLemmas(nlp)
+    lemmas = cached_lemmas(nlp)
     component: Any = nlp.get_pipe(_COMPONENT)
     # The lemmatizer feeds no model (NER reads forms and shapes), so it may run last.
     parsed = nlp.pipe(

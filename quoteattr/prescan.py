@@ -54,6 +54,12 @@ _ANY_INCISE = regex.compile(r",\s*\p{L}+-t-(?:il|elle|on)\b")
 _INVERTED = regex.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b")
 _INCISE_BEFORE = regex.compile(r",\s*(?:[\p{L}'’-]+\s+){0,2}$")
 _INFINITIVE = regex.compile(r"\s+(?:ne\s+pas\s+|n['’]|pas\s+)?\p{L}+(?:er|ir|re|oir)\b")
+# « C'est la remarque de X », « Le constat amer est du professeur X »: the start of a sentence
+# naming the speaker of the one before (with a noun of data/speech_nouns.txt).
+_NAMED_AFTER = regex.compile(
+    r"(?i)(?:c['’]est|tel(?:le)? est|voilà|ce sont)\s+(?:l['’]\s?|la\s|le\s|les\s|un\s|une\s)\w+"
+    r"|(?:la|le|l['’]|cette|ce|cet)\s?\w+(?:\s+\w+)?\s+est\s+(?:de|du|d['’])"
+)
 # A capitalised word inside a unit may be a name whose full form is given elsewhere.
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]{2,}")
 # Endings of the -er conjugation in the tenses of the news: present, past, imperfect,
@@ -90,7 +96,9 @@ def select_units(
     if quoted is None:
         quoted = pair_marks(text)
     keep = [is_hit(text[a:b]) for a, b in units]
+    _keep_named_after(text, units, keep)
     _keep_quoted(units, quoted, keep)
+    _keep_event_dates(text, units, keep)
     _keep_introductions(text, units, keep)
     return keep
 
@@ -142,9 +150,65 @@ def _speaker_like(source: str) -> bool:
 
 
 @functools.cache
-def _speaker_nouns() -> frozenset[str]:
-    text = resources.files("quoteattr.data").joinpath("speaker_nouns.txt").read_text("utf-8")
+def _dates() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Days named relative to publication (« mardi », « hier »), and explicit dates."""
+    from .calendar import MONTHS, WEEKDAYS
+
+    weekday = "|".join(WEEKDAYS)
+    month = "|".join(sorted(MONTHS, key=len, reverse=True))
+    relative = rf"(?i)\b(?:{weekday}|avant-hier|hier|aujourd['’]hui)\b"
+    explicit = rf"(?i)\b(?:\d{{1,2}}|1er)\s+(?:{month})\b"
+    return regex.compile(relative), regex.compile(explicit)
+
+
+def _data_words(name: str) -> frozenset[str]:
+    text = resources.files("quoteattr.data").joinpath(name).read_text("utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+
+
+@functools.cache
+def _speech_nouns() -> frozenset[str]:
+    """Nouns for what someone said (« constat »), from ``data/speech_nouns.txt``."""
+    return _data_words("speech_nouns.txt")
+
+
+@functools.cache
+def _speech_events() -> frozenset[str]:
+    """Stems of occasions for speech (« conférence »), from ``data/speech_events.txt``."""
+    return _data_words("speech_events.txt")
+
+
+@functools.cache
+def _speaker_nouns() -> frozenset[str]:
+    """Nouns for people who speak (« ministre »), from ``data/speaker_nouns.txt``."""
+    return _data_words("speaker_nouns.txt")
+
+
+def _keep_named_after(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
+    # « P. Le constat amer est du professeur X. » names who said the sentence before it.
+    for n in range(1, len(units)):
+        a, b = units[n]
+        m = _NAMED_AFTER.match(text, a, b)
+        if m and not _speech_nouns().isdisjoint(w.lower() for w in _WORD.findall(m.group())):
+            keep[n - 1] = keep[n] = True
+
+
+def _keep_event_dates(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
+    # The last day the narrative names before a quote (« ce vendredi », « hier ») dates it.
+    last = None
+    for n, (a, b) in enumerate(units):
+        if keep[n] and last is not None:
+            keep[last] = True
+        if _event_date(text[a:b]):
+            last = n
+
+
+def _event_date(sentence: str) -> bool:
+    if _dates()[0].search(sentence):
+        return True
+    # An explicit date is often background: it counts with an occasion for speech.
+    lowered = sentence.lower()
+    return bool(_dates()[1].search(sentence)) and any(w in lowered for w in _speech_events())
 
 
 def _keep_quoted(units: list[tuple[int, int]], quoted: list[Quoted], keep: list[bool]) -> None:

@@ -39,7 +39,7 @@ def test_blanking_keeps_length_line_breaks_and_kept_units_verbatim():
 
 def test_narrative_sentences_beside_a_quote_in_one_paragraph_are_blanked():
     text = (
-        "Le sommet s'ouvre lundi. Les délégations arrivent à Pékin. Il fera beau. "
+        "Le sommet s'ouvre bientôt. Les délégations arrivent à Pékin. Il fera beau. "
         "« Nous sommes prêts », a déclaré Marie Dupont."
     )
     assert _kept(text) == ["« Nous sommes prêts », a déclaré Marie Dupont."]
@@ -60,6 +60,27 @@ def test_the_sentence_first_naming_a_speaker_is_kept():
     kept = _kept(text)
     assert "Wang Yi est arrivé à Moscou." in kept
     assert "Le temps est gris." not in kept
+
+
+def test_a_sentence_naming_who_said_the_one_before_keeps_both():
+    """C'est le cas partout. Le constat amer est du professeur Nobutaka Miura."""
+    text = "Il pleut. C'est le cas partout. Le constat amer est du professeur Nobutaka Miura."
+    assert _kept(text) == [
+        "C'est le cas partout.",
+        "Le constat amer est du professeur Nobutaka Miura.",
+    ]
+
+
+def test_the_last_day_named_before_a_quote_is_kept():
+    """« ce vendredi » dates the statements that follow; an earlier day does not."""
+    text = (
+        "La foule était là mardi. Elle est revenue ce vendredi. La place est pleine. "
+        "« Partez », affirme un manifestant, Abdel Nasser."
+    )
+    kept = _kept(text)
+    assert "Elle est revenue ce vendredi." in kept
+    assert "La foule était là mardi." not in kept
+    assert "La place est pleine." not in kept
 
 
 @pytest.mark.parametrize(
@@ -136,3 +157,16 @@ def test_fast_mode_finds_the_seed_quotes_of_normal_mode():
     same = sum(line in normal_lines for line in fast_lines)
     assert normal_lines
     assert same >= 0.95 * len(normal_lines)
+
+
+def test_a_worker_empties_component_caches_that_outgrow_the_limit(monkeypatch):
+    """The rule lemmatizer's cache never forgets a form: on a long run it would grow
+    without end, so each chunk leaves it within batch.CACHE_LIMIT."""
+    from quoteattr.fast import cached_lemmas
+
+    items = list(read_paths(SEEDS))[:1]
+    monkeypatch.setattr(batch, "CACHE_LIMIT", 50)
+    batch.process_chunk(items, batch.Options(fast=True))
+    ex = batch._extractor(batch.Options(fast=True))
+    assert len(ex.nlp.get_pipe("lemmatizer").cache) <= 50
+    assert len(cached_lemmas(ex.nlp).cache) <= 50
