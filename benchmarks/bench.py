@@ -5,19 +5,23 @@
     python benchmarks/bench.py --quick    # 400 articles, about a minute
     python benchmarks/bench.py --corpus DIR_OR_FILES...
 
-Prints, for one corpus:
+Prints, for one corpus, and ends with PASS or FAIL for each target of issue 6:
 
-- bare ``nlp.pipe`` tokens/s (the same model and components extraction runs, without ours)
-  and ``quoteattr extract`` tokens/s in one process (reading, extraction, JSON writing), and
-  their ratio (target >= 0.90);
+- bare ``nlp.pipe`` tokens/s (the same model and components extraction runs, without ours),
+  ``quoteattr`` tokens/s in one process (reading, extraction, JSON writing) and fast mode's
+  (``--fast``); their ratios (targets: >= 0.90 and >= 2). The three run in turn on each
+  quarter of the corpus, so that load from other processes hits them alike; CPU-time ratios
+  are printed beside the wall-clock ones as a check;
 - the command line with 1 and 2 worker processes: tokens/s after start-up, their ratio
-  (target >= 1.7 on 2 cores), peak RSS of each process (target <= 1 GB), and whether both
-  outputs are byte-identical;
-- fast mode (``--fast``) tokens/s, its ratio to bare spaCy (target >= 2) and the attribution
-  F1 of normal and fast mode on the seed fixtures (target: within 0.01).
+  (target >= 1.7 on 2 cores), peak RSS of each worker after the first fifth of the corpus
+  and at the end (target <= 1 GB, and flat), and whether both outputs are byte-identical;
+- the attribution F1 of normal and fast mode on the seed fixtures (target: within 0.01) and
+  on the Wikinews dev set (reported).
+
+Run it on an idle machine: the load average is printed at the start and the end.
 
 The synthetic corpus recombines paragraphs of ``fixtures/*.txt`` (and of the Wikinews dev
-texts when ``../shared/eval/dev-wikinews`` exists) with a seeded RNG, so every run of one
+texts copied in ``fixtures/dev-wikinews``) with a seeded RNG, so every run of one
 seed parses the same texts.
 """
 
@@ -25,13 +29,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,7 +48,7 @@ from quoteattr import batch  # noqa: E402
 from quoteattr.nlp import load_nlp  # noqa: E402
 from quoteattr.reading import read_paths  # noqa: E402
 
-WIKINEWS = ROOT.parent / "shared" / "eval" / "dev-wikinews"
+WIKINEWS = ROOT / "fixtures" / "dev-wikinews"
 
 
 def build_corpus(out: Path, n: int, seed: int) -> Path:
@@ -71,44 +79,78 @@ def articles(paths: list[str]) -> list:
     return [a for a in read_paths(paths) if not hasattr(a, "error")]
 
 
-def bare_pipe(texts: list[str]) -> tuple[int, float]:
-    """Tokens and seconds for spaCy alone, with the components extraction needs."""
+class Clock:
+    """Wall and CPU seconds of this process, summed over the slices a mode ran."""
+
+    def __init__(self) -> None:
+        self.wall = 0.0
+        self.cpu = 0.0
+
+    def time(self, fn: Callable[[], object]) -> None:
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        self.wall += time.perf_counter() - w
+        self.cpu += time.process_time() - c
+
+
+def in_process(paths: list[str], out: Path, slices: int = 4) -> tuple[int, dict[str, Clock]]:
+    """Tokens of the corpus, and the clocks of bare spaCy, quoteattr and fast mode run in
+    turn on each slice of it (model already loaded, one process)."""
     nlp = load_nlp()
+    docs = articles(paths)
+    modes = {"normal": batch.Options(), "fast": batch.Options(fast=True)}
+    for options in modes.values():
+        batch.process_chunk(docs[:4], options)  # warm-up: first calls allocate
     with nlp.select_pipes(disable=["quoteattr"]):
         print(f"  components: {', '.join(nlp.pipe_names)}")
-        list(nlp.pipe(texts[:4]))  # warm-up: first calls allocate
-        t = time.perf_counter()
-        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
-        return tokens, time.perf_counter() - t
+        list(nlp.pipe([a.text for a in docs[:4]]))
+    clocks = {"bare": Clock(), "normal": Clock(), "fast": Clock()}
+    counted: list[int] = []
+    step = -(-len(docs) // slices)
+    for lo in range(0, len(docs), step):
+        texts = [a.text for a in docs[lo : lo + step]]
+        clocks["bare"].time(lambda texts=texts: counted.append(_bare(nlp, texts)))
+        for mode, options in modes.items():
+            part = out.with_name(f"{out.stem}-{mode}.jsonl")
+            clocks[mode].time(
+                lambda o=options, lo=lo, part=part: _extract(paths, lo, lo + step, part, o)
+            )
+    tokens = sum(counted)
+    return tokens, clocks
 
 
-def in_process(paths: list[str], out: Path, fast: bool) -> float:
-    """Seconds for reading, extracting and writing ``paths`` here (model already loaded)."""
-    options = batch.Options(fast=fast)
-    batch.process_chunk(articles(paths)[:4], options)  # warm-up, and loads the model
-    t = time.perf_counter()
-    with out.open("w", encoding="utf-8") as f:
-        batch.run(read_paths(paths), batch.Writer(f), options=options)
-    return time.perf_counter() - t
+def _bare(nlp: Any, texts: list[str]) -> int:
+    with nlp.select_pipes(disable=["quoteattr"]):
+        return sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
 
 
-def cli_run(paths: list[str], out: Path, workers: int, extra: list[str]) -> tuple[float, list[int]]:
-    """Wall seconds of ``quoteattr extract`` and the peak RSS (bytes) of each of its processes."""
+def _extract(paths: list[str], lo: int, hi: int, out: Path, options: batch.Options) -> None:
+    """Reads articles ``lo`` to ``hi`` of ``paths``, extracts them and appends to ``out``."""
+    with out.open("a", encoding="utf-8") as f:
+        batch.run(islice(read_paths(paths), lo, hi), batch.Writer(f), options=options)
+
+
+def cli_run(
+    paths: list[str], out: Path, workers: int, extra: list[str]
+) -> tuple[float, dict[int, list[tuple[int, int]]]]:
+    """Wall seconds of ``quoteattr extract`` and, per process, its (articles done, peak RSS
+    in bytes) samples."""
     cmd = [sys.executable, "-m", "quoteattr", "extract", *paths, "-o", str(out)]
     cmd += ["--workers", str(workers), "--no-progress", *extra]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    peaks = _watch_rss(proc)
+    samples = _watch_rss(proc, batch.manifest_path(out))
     _, err = proc.communicate()
     took = time.perf_counter() - t
     if proc.returncode:
         sys.exit(f"quoteattr extract failed ({proc.returncode}):\n{err}")
-    return took, sorted(peaks.values(), reverse=True)
+    return took, samples
 
 
-def _watch_rss(proc: subprocess.Popen) -> dict[int, int]:
-    """Peak RSS (VmHWM) per process of ``proc``'s tree, sampled until it ends (Linux only)."""
-    peaks: dict[int, int] = {}
+def _watch_rss(proc: subprocess.Popen, manifest: Path) -> dict[int, list[tuple[int, int]]]:
+    """Peak RSS (VmHWM) of each process of ``proc``'s tree against the number of articles
+    the manifest lists, sampled until the run ends (Linux only)."""
+    samples: dict[int, list[tuple[int, int]]] = {}
 
     def tree(pid: int) -> list[int]:
         try:
@@ -117,8 +159,15 @@ def _watch_rss(proc: subprocess.Popen) -> dict[int, int]:
             return [pid]
         return [pid] + [p for k in kids for p in tree(int(k))]
 
+    def done() -> int:
+        try:
+            return manifest.read_bytes().count(b"\n")
+        except OSError:
+            return 0
+
     def sample() -> None:
         while proc.poll() is None:
+            n = done()
             for pid in tree(proc.pid):
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
@@ -126,23 +175,36 @@ def _watch_rss(proc: subprocess.Popen) -> dict[int, int]:
                     continue
                 for line in status.splitlines():
                     if line.startswith("VmHWM:"):
-                        peaks[pid] = max(peaks.get(pid, 0), int(line.split()[1]) * 1024)
+                        samples.setdefault(pid, []).append((n, int(line.split()[1]) * 1024))
             time.sleep(0.2)
 
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
-    return peaks
+    return samples
 
 
-def seed_f1(out: Path, fast: bool) -> float | None:
-    """Attribution F1 on the seed fixtures, in normal or fast mode."""
-    try:
-        from quoteattr.evaluate import evaluate
-    except ImportError:
-        return None
-    seeds = [str(p) for p in sorted(ROOT.glob("fixtures/*.txt"))]
-    in_process(seeds, out, fast)
-    return evaluate(out, ROOT / "fixtures").attribution_f1
+def peaks(samples: dict[int, list[tuple[int, int]]], early: int) -> list[tuple[int, int]]:
+    """Per process (largest first): its peak RSS once ``early`` articles were done, and at
+    the end."""
+    out = []
+    for series in samples.values():
+        first = max((rss for n, rss in series if n <= early), default=0)
+        out.append((first, max(rss for _, rss in series)))
+    return sorted(out, key=lambda p: p[1], reverse=True)
+
+
+def f1(out: Path, gold_dir: Path, fast: bool) -> float:
+    """Attribution F1 of normal or fast mode on the texts of ``gold_dir``."""
+    from quoteattr.evaluate import evaluate
+
+    texts = [str(p) for p in sorted(gold_dir.glob("*.txt"))]
+    with out.open("w", encoding="utf-8") as f:
+        batch.run(read_paths(texts), batch.Writer(f), options=batch.Options(fast=fast))
+    return evaluate(out, gold_dir).attribution_f1
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def main() -> None:
@@ -152,9 +214,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--corpus", nargs="+", metavar="PATH", help="use these inputs instead")
     ap.add_argument("--no-workers", action="store_true", help="skip the 1 vs 2 worker runs")
-    ap.add_argument("--no-fast", action="store_true", help="skip fast mode")
     args = ap.parse_args()
 
+    print(f"machine: {os.cpu_count()} cores; load average {load()} (1, 5, 15 min)")
     tmp = Path(tempfile.mkdtemp(prefix="quoteattr-bench-"))
     if args.corpus:
         paths = args.corpus
@@ -163,43 +225,70 @@ def main() -> None:
         paths = [str(build_corpus(tmp, n, args.seed))]
     texts = [a.text for a in articles(paths)]
     print(f"corpus: {len(texts)} articles, {sum(map(len, texts)):,} characters ({tmp})")
+    verdicts: list[tuple[str, bool]] = []
 
-    tokens, bare_s = bare_pipe(texts)
-    bare = tokens / bare_s
-    print(f"bare nlp.pipe:           {bare:8.0f} tokens/s  ({tokens:,} tokens, {bare_s:.1f} s)")
-    ex_s = in_process(paths, tmp / "inproc.jsonl", fast=False)
-    ex = tokens / ex_s
-    print(f"quoteattr (1 process):   {ex:8.0f} tokens/s  ratio {ex / bare:.2f} (target >= 0.90)")
+    tokens, clocks = in_process(paths, tmp / "inproc.jsonl")
+    bare = clocks["bare"]
+    print(f"bare nlp.pipe:           {tokens / bare.wall:8.0f} tokens/s  ({tokens:,} tokens)")
+    for mode, target in (("normal", 0.9), ("fast", 2.0)):
+        c = clocks[mode]
+        ratio = bare.wall / c.wall
+        print(
+            f"quoteattr {mode + ':':14s}{tokens / c.wall:8.0f} tokens/s  ratio {ratio:.2f} "
+            f"to bare (CPU time: {bare.cpu / c.cpu:.2f}; target >= {target})"
+        )
+        verdicts.append((f"{mode} mode >= {target} x bare nlp.pipe ({ratio:.2f})", ratio >= target))
 
     if not args.no_workers:
         # Start-up (imports, model loading) is timed on one article and taken off.
         one_article = tmp / "one.jsonl"
         one_article.write_text(json.dumps({"text": texts[0]}) + "\n", encoding="utf-8")
         rates = {}
+        early = len(texts) // 5
+        worst = (0, 0)
         for workers in (1, 2):
             start_s, _ = cli_run([str(one_article)], tmp / "one.out.jsonl", workers, [])
-            run_s, peaks = cli_run(paths, tmp / f"w{workers}.jsonl", workers, [])
+            run_s, samples = cli_run(paths, tmp / f"w{workers}.jsonl", workers, [])
             rates[workers] = tokens / max(run_s - start_s, 1e-9)
-            rss = ", ".join(f"{p / 2**20:.0f}" for p in peaks)
+            rss = peaks(samples, early)
+            shown = ", ".join(f"{a / 2**20:.0f}→{b / 2**20:.0f}" for a, b in rss)
             print(
                 f"CLI --workers {workers}:       {rates[workers]:8.0f} tokens/s after a "
-                f"{start_s:.1f} s start-up ({run_s:.1f} s wall); peak RSS MB per process: {rss}"
+                f"{start_s:.1f} s start-up ({run_s:.1f} s wall); peak RSS MB per process "
+                f"after {early} articles → at the end: {shown}"
             )
+            worst = max(worst, *rss, key=lambda p: p[1])
         same = (tmp / "w1.jsonl").read_bytes() == (tmp / "w2.jsonl").read_bytes()
-        print(f"2 vs 1 workers:          ratio {rates[2] / rates[1]:.2f} (target >= 1.7)")
+        scaling = rates[2] / rates[1]
+        print(f"2 vs 1 workers:          ratio {scaling:.2f} (target >= 1.7)")
         print(f"outputs byte-identical:  {same}")
+        growth = worst[1] - worst[0]
+        verdicts.append((f"2 workers >= 1.7 x 1 worker ({scaling:.2f})", scaling >= 1.7))
+        verdicts.append(
+            (f"peak RSS <= 1 GB per process ({worst[1] / 2**20:.0f} MB)", worst[1] <= 2**30)
+        )
+        verdicts.append(
+            (
+                f"peak RSS flat from {early} to {len(texts)} articles (+{growth / 2**20:.0f} MB)",
+                growth <= 0.05 * worst[1],
+            )
+        )
+        verdicts.append(("1 and 2 workers write the same bytes", same))
 
-    if not args.no_fast:
-        try:
-            fast_s = in_process(paths, tmp / "fast.jsonl", fast=True)
-        except TypeError as exc:
-            print(f"fast mode: not available ({exc})")
-        else:
-            fast = tokens / fast_s
-            print(f"quoteattr --fast:        {fast:8.0f} tokens/s  ratio {fast / bare:.2f} to bare")
-            normal_f1 = seed_f1(tmp / "seeds.jsonl", fast=False)
-            fast_f1 = seed_f1(tmp / "seeds-fast.jsonl", fast=True)
-            print(f"seed attribution F1:     normal {normal_f1}, fast {fast_f1}")
+    seeds = f1(tmp / "seeds.jsonl", ROOT / "fixtures", fast=False)
+    seeds_fast = f1(tmp / "seeds-fast.jsonl", ROOT / "fixtures", fast=True)
+    print(f"seed attribution F1:     normal {seeds:.3f}, fast {seeds_fast:.3f}")
+    wikinews = WIKINEWS
+    if wikinews.is_dir():
+        wiki = f1(tmp / "wiki.jsonl", wikinews, fast=False)
+        wiki_fast = f1(tmp / "wiki-fast.jsonl", wikinews, fast=True)
+        print(f"Wikinews attribution F1: normal {wiki:.3f}, fast {wiki_fast:.3f}")
+    diff = seeds_fast - seeds
+    verdicts.append((f"fast mode seed F1 within 0.01 of normal ({diff:+.3f})", diff >= -0.01))
+
+    print(f"load average at the end: {load()}")
+    for what, ok in verdicts:
+        print(f"{'PASS' if ok else 'FAIL'}  {what}")
 
 
 if __name__ == "__main__":
