@@ -261,13 +261,6 @@ def test_direct_unbalanced_mark_does_not_swallow_article():
         assert "déviation" not in q.text and "préfecture" not in q.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "unclosed « pairs up badly: one quote 'Nous irons … grève syndicaliste.' "
-        "(apposition as a part), and the later « Le dialogue reste ouvert » is not found"
-    ),
-)
 def test_direct_unbalanced_mark_later_quotes_still_found():
     """« Nous irons jusqu'au bout, a promis X, syndicaliste. (unclosed) … « Le dialogue… », a…"""
     text = (

@@ -199,8 +199,21 @@ def _cut_inner_incise(
         first_end = t.idx
         second_start = doc[inc.end + 1].idx if inc.end + 1 < len(doc) else b
         if first_end > a and second_start < b:
+            rest = doc[inc.end + 1 : span.end]
+            if not q.closed and _describes_speaker(rest):
+                # An unclosed « … , a promis X, syndicaliste. »: the words after the incise
+                # describe the speaker; they are narrative, not quoted.
+                return [(a, first_end)], inc
             return [(a, first_end), (second_start, b)], inc
     return parts, None
+
+
+def _describes_speaker(toks: Span) -> bool:
+    """Whether tokens are a short apposition (« syndicaliste. ») with no verb of their own."""
+    words = [t for t in toks if not t.is_punct]
+    return 0 < len(words) <= 8 and words[0].pos_ in {"NOUN", "DET", "ADJ", "PROPN"} and not any(
+        t.pos_ in {"VERB", "AUX"} for t in words
+    )
 
 
 def _intro_attribution(
