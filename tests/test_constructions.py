@@ -188,13 +188,6 @@ def test_direct_paragraph_speaker_in_previous_sentence():
     assert _name(q) == "Martine Vasseur"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "all-quote paragraph gets no speaker from the next sentence (« C'est en ces "
-        "termes que X … »): speaker None"
-    ),
-)
 def test_direct_paragraph_speaker_in_next_sentence():
     """« Personne ne s'attendait à une telle affluence. » C'est ce qu'explique Paul Mercier, …"""
     text = (

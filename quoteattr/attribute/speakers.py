@@ -11,10 +11,11 @@ a reader can search for (« Wang Yi »), or to no speaker at all when the articl
 
 from __future__ import annotations
 
+import regex
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import organisation_nouns, speaker_nouns
-from ..detect.doccache import ents_of
+from ..detect.doccache import ents_of, text_of
 from ..detect.found import Found
 from ..model import Speaker
 from .people import _ARTICLES, Cast, Person
@@ -287,6 +288,29 @@ def _most_recent(
     )
 
 
+_NEXT_NAMES = regex.compile(
+    r"(?i)^[\s»”\"]*(?:c['’]est\s+(?:en\s+ces\s+termes|ainsi|par\s+ces\s+mots|ce\s+qu['’]"
+    r"(?:a|avait)\s+\w+)|ainsi\s+(?:s['’]exprim|parl))"
+)
+
+
+def _named_next(doc: Doc, cast: Cast, f: Found) -> Speaker | None:
+    """The person a following « C'est en ces termes que X … » or « C'est ce qu'a déclaré X »
+    names as the author of a quotation standing alone."""
+    text = text_of(doc)
+    end = f.outer[1] if f.outer[1] > f.end else f.end
+    window = text[end : end + 250]
+    if not _NEXT_NAMES.match(window):
+        return None
+    stop = end + (window.find(".") if "." in window else len(window))
+    for ent in ents_of(doc):
+        if ent.label_ == "PER" and end <= ent.start_char < stop:
+            person = cast.by_name(ent, ent.start_char)
+            if person is not None:
+                return _speaker(person, ent)
+    return None
+
+
 def _neighbour(
     doc: Doc, cast: Cast, found: list[Found], i: int, history: list[tuple[int, Speaker]]
 ) -> Speaker | None:
@@ -310,6 +334,10 @@ def _neighbour(
         span = doc.char_span(best[0], best[1], alignment_mode="expand")
         if span is not None:
             return _speaker(best[2], span)
+    # « « … » ¶ C'est en ces termes que Paul Mercier, le directeur du salon, résume … »
+    after = _named_next(doc, cast, f)
+    if after is not None:
+        return after
     if i + 1 < len(found):
         nxt = found[i + 1]
         if nxt.mention is not None and 0 <= nxt.start - f.end <= 300:
