@@ -124,11 +124,6 @@ def test_a_source_marker_ending_the_text_names_nobody_and_does_not_crash(extract
     check_quotes(text, extractor.extract(text))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an opening mark alone on its line before a cue gives an empty direct quote "
-    "(start == end, text ''); core, reported to its owner",
-)
 def test_an_opening_mark_alone_before_a_cue_gives_no_empty_quote(extractor) -> None:
     """«⏎a déclaré Marie Dupont (found by the full property run)"""
     text = "«\na déclaré Marie Dupont"

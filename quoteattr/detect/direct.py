@@ -41,8 +41,8 @@ def find_direct(
     found: list[Found] = []
     for q in quoted:
         unit = _unit_of(units, q.open)
-        if unit is None:
-            continue
+        if unit is None or not regex.search(r"\w", q.inner(text_of(doc))):
+            continue  # an empty passage (« alone before a line break) quotes nothing
         u_start, u_end = unit
         # An introduction starts after an earlier passage or a semicolon of the same sentence.
         u_start = max([u_start, *(p.outer_end for p in quoted if u_start <= p.outer_end <= q.open)])
