@@ -135,11 +135,20 @@ def _fail(message: str) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from . import batch
-
     started = time.monotonic()
     if args.debug:
         _show_debug_log()
+    try:
+        return _guarded(args, started)
+    finally:
+        if args.debug:
+            _hide_debug_log()  # a library's run leaves no handler on a closed stream behind
+
+
+def _guarded(args: argparse.Namespace, started: float) -> int:
+    """``extract``'s run, with every failure turned into an exit code and one line."""
+    from . import batch
+
     try:
         return _run_extract(args, started)
     except KeyboardInterrupt:
@@ -173,6 +182,15 @@ def _show_debug_log() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.set_name("quoteattr-debug")
     logger.addHandler(handler)
+
+
+def _hide_debug_log() -> None:
+    import logging
+
+    logger = logging.getLogger("quoteattr")
+    for handler in [h for h in logger.handlers if h.get_name() == "quoteattr-debug"]:
+        logger.removeHandler(handler)
+    logger.setLevel(logging.NOTSET)
 
 
 def _run_extract(args: argparse.Namespace, started: float) -> int:
