@@ -331,3 +331,31 @@ def test_role_opening_with_an_adjective():
     (q,) = _quotes(text)
     assert q.speaker.name == "Élisabeth Borne"
     assert q.speaker.role == "Première ministre"
+
+
+def test_on_appris_aupres_de_names_the_source():
+    """Une enquête a été ouverte, a-t-on appris auprès du parquet."""
+    (q,) = _quotes("Une enquête a été ouverte pour homicide, a-t-on appris auprès du parquet.")
+    assert q.text == "Une enquête a été ouverte pour homicide"
+    assert q.speaker is not None and q.speaker.name == "parquet"
+
+
+def test_definite_description_stands_for_the_subject_just_named():
+    """La Française Caroline Garcia s'est qualifiée … « … », a déclaré la joueuse lyonnaise."""
+    text = (
+        "La Française Caroline Garcia s'est qualifiée mercredi en battant l'Américaine "
+        "Jessica Pegula. « Je suis très fière de moi », a déclaré la joueuse lyonnaise."
+    )
+    q = _one(_quotes(text), "fière")
+    assert q.speaker.name == "Caroline Garcia"
+    assert q.speaker.mention == "la joueuse lyonnaise"
+
+
+def test_definite_description_with_another_title_stays_unnamed():
+    """Le président Marc Roux … « … », a ajouté le ministre. → not Marc Roux."""
+    text = (
+        "Le président du club, Marc Roux, a ouvert la séance. "
+        "« Les comptes sont sains », a ajouté le ministre."
+    )
+    q = _one(_quotes(text), "comptes")
+    assert q.speaker.name != "Marc Roux"

@@ -100,10 +100,39 @@ def _resolve(
             sp = _speaker(person, mention)
             sp.role = sp.role or _role_text(mention)
             return sp
-    body = _body_before(doc, cast, mention, at)
+    body = _body_before(doc, cast, mention, at) or _anaphor(doc, cast, mention, at)
     if body is not None:
         return body
     return _description(mention)
+
+
+def _anaphor(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:
+    """« La Française Caroline Garcia s'est qualifiée … « … », a déclaré la joueuse
+    lyonnaise »: a definite description of a person stands for the one person of that gender
+    the article just made a subject, unless that person already holds another title."""
+    toks = [t for t in mention if not t.is_punct]
+    if len(toks) < 2 or toks[0].lower_ not in {"le", "la", "l'", "l’"}:
+        return None
+    if any(t.pos_ == "ADP" or t.ent_type_ for t in toks):
+        return None  # « le maire de Lyon » names its own referent
+    noun = next((t for t in toks[1:] if t.pos_ in {"NOUN", "ADJ"}), None)
+    if noun is None or noun.lemma_.lower() not in speaker_nouns():
+        return None
+    gender = toks[0].morph.get("Gender")
+    if not gender:
+        return None
+    want = "f" if gender[0] == "Fem" else "m"
+    fits = []
+    for person in cast.people:
+        if person.kind != "person" or (person.gender or cast.genders.get(person.name)) != want:
+            continue
+        if not any(subject and 0 < at - a <= 600 for a, _, subject in person.mentions):
+            continue
+        role_nouns = {w.lower() for w in (person.role or "").split()} & speaker_nouns()
+        if role_nouns and noun.lemma_.lower() not in role_nouns and noun.lower_ not in role_nouns:
+            continue  # « le ministre » is not the person titled « président »
+        fits.append(person)
+    return _speaker(fits[0], mention) if len(fits) == 1 else None
 
 
 def _body_before(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:

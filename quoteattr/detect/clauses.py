@@ -42,6 +42,8 @@ TEMPORAL = {
     "veille",
     "lendemain",
 }
+
+
 def _titles() -> dict[str, str | None]:
     text = resources.files("quoteattr.data").joinpath("titles.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
@@ -177,9 +179,8 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
         return None
     verb = doc[j]
     # Right after « », » or a comma, the word is the verb of the incise whatever its tag.
-    entry = (
-        lexicon.match(verb, verb_slot=not aux and j == i)
-        or inverted_entry(doc, j, clitic_after_aux)
+    entry = lexicon.match(verb, verb_slot=not aux and j == i) or inverted_entry(
+        doc, j, clitic_after_aux
     )
     if entry is None or "incise" not in entry.frames:
         return None
@@ -204,11 +205,29 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
         return None
     if clitic:
         mention = _clitic_span(doc, i, k)
+        if mention.text.lower() == "-on":
+            # « a-t-on appris auprès du parquet »: the source is the one « auprès de » names.
+            source = _aupres_de(doc, k, limit)
+            mention = source if source is not None else mention
         return Incise(verb, entry, i, mention, _incise_end(doc, k, limit))
     mention = inverted_subject(doc, k, limit)
     if mention is None:
         return None
     return Incise(verb, entry, i, mention, _incise_end(doc, mention.end, limit))
+
+
+def _aupres_de(doc: Doc, k: int, limit: int) -> Span | None:
+    """The noun phrase after « auprès de » (« a-t-on appris auprès du parquet » → parquet)."""
+    j = k
+    while j < limit and j < k + 4 and doc[j].lower_ != "auprès":
+        j += 1
+    if j + 2 < limit and doc[j].lower_ == "auprès" and doc[j + 1].lower_ in _DE_FORMS:
+        np = noun_phrase(doc, j + 2, limit)
+        return np if can_speak(np) else None
+    return None
+
+
+_DE_FORMS = {"de", "du", "d'", "d’", "des"}
 
 
 def _clitic_span(doc: Doc, start: int, end: int) -> Span:
@@ -374,8 +393,7 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
         # the participle of « se dire / se montrer convaincu que ».
         right_after = j == verb + 1
         if t.pos_ == "VERB" and not (
-            right_after
-            and ("Inf" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm"))
+            right_after and ("Inf" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm"))
         ):
             return None
         j += 1
@@ -478,8 +496,12 @@ def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
             k -= 1
         if k > floor and doc[k].text == ",":
             segment = doc[k + 1 : vstart - 1]
-            if segment and segment[0].is_lower and not any(
-                t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in segment
+            if (
+                segment
+                and segment[0].is_lower
+                and not any(
+                    t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in segment
+                )
             ):
                 j = k - 1
     if doc[j].lower_ == "s" and j > floor and doc[j - 1].text.endswith(("'", "’")):
@@ -532,9 +554,7 @@ def speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexico
     return found
 
 
-def _speaker_of(
-    doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon
-) -> Span | None:
+def _speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon) -> Span | None:
     vstart = verb_group_start(doc, verb.i)
     if vstart > floor and doc[vstart - 1].text in {",", "»", '"', "”"}:
         inc = incise_at(doc, vstart, limit, lexicon)
@@ -559,9 +579,7 @@ def _speaker_of(
 @lru_cache(maxsize=1)
 def organisation_nouns() -> frozenset[str]:
     """Head nouns of organisations (« la compagnie », « le gouvernement »), which speak too."""
-    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text(
-        "utf-8"
-    )
+    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text("utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
 
 

@@ -61,7 +61,8 @@ def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> li
     for tok in unit:
         if inside[tok.idx] or tok.i in consumed:
             continue
-        entry = lexicon.match(tok) or inverted_entry(doc, tok.i)
+        after_clitic = tok.i > 0 and doc[tok.i - 1].lower_ in {"-il", "-elle", "-on", "-ils"}
+        entry = lexicon.match(tok) or inverted_entry(doc, tok.i, after_clitic)
         if entry is None:
             continue
         consumed.update(range(tok.i + 1, tok.i + 1 + 2 * len(entry.rest)))
