@@ -17,12 +17,11 @@ before it, or from the publication date.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from ..calendar import MONTHS, WEEKDAYS
+from ..data import words
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -38,11 +37,9 @@ _RELATIVE = regex.compile(
 )
 
 
-@lru_cache(maxsize=1)
 def speech_events() -> frozenset[str]:
     """Words naming an occasion for speech (« conférence », « entretien », « téléphone »)."""
-    text = resources.files("quoteattr.data").joinpath("speech_events.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+    return words("speech_events.txt")
 
 
 def resolve(expression: str, published: str | None) -> str | None:

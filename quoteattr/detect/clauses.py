@@ -9,11 +9,11 @@ the dependency tree second.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..data import text as data_text
+from ..data import words as data_words
 from .cues import CueEntry, CueLexicon
 
 # Words that name a time, not a speaker, after an inverted verb (« a déclaré mardi soir »).
@@ -45,8 +45,11 @@ TEMPORAL = {
 
 
 def _titles() -> dict[str, str | None]:
-    text = resources.files("quoteattr.data").joinpath("titles.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in data_text("titles.tsv").splitlines()
+        if line and not line.startswith("#")
+    ]
     return {title: (None if gender == "-" else gender) for title, gender in rows[1:]}
 
 
@@ -576,18 +579,14 @@ def _speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexic
     return inc.mention if inc is not None and inc.cue.i == verb.i else None
 
 
-@lru_cache(maxsize=1)
 def organisation_nouns() -> frozenset[str]:
     """Head nouns of organisations (« la compagnie », « le gouvernement »), which speak too."""
-    text = resources.files("quoteattr.data").joinpath("organisation_nouns.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+    return data_words("organisation_nouns.txt")
 
 
-@lru_cache(maxsize=1)
 def speaker_nouns() -> frozenset[str]:
     """Nouns that name people or bodies that speak (ministre, porte-parole, syndicat…)."""
-    text = resources.files("quoteattr.data").joinpath("speaker_nouns.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+    return data_words("speaker_nouns.txt")
 
 
 def can_speak(np: Span) -> bool:

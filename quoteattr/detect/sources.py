@@ -8,12 +8,10 @@ title (M., Mme…) or a noun for people who speak (``data/speaker_nouns.txt``).
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 import regex
 from spacy.tokens import Doc, Span
 
+from ..data import words
 from .clauses import can_speak, noun_phrase
 from .doccache import ents_of, text_of
 from .found import Found
@@ -34,11 +32,9 @@ _MARKER_RE = regex.compile(
 )
 
 
-@lru_cache(maxsize=1)
 def source_documents() -> frozenset[str]:
     """Nouns for documents a source speaks through (« selon un rapport de l'INSEE »)."""
-    text = resources.files("quoteattr.data").joinpath("source_documents.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+    return words("source_documents.txt")
 
 
 def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
@@ -200,11 +196,9 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def speech_nouns() -> frozenset[str]:
     """Nouns for what someone said (« remarque », « constat », « avis »)."""
-    text = resources.files("quoteattr.data").joinpath("speech_nouns.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
+    return words("speech_nouns.txt")
 
 
 _NAMED_AFTER = regex.compile(
