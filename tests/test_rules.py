@@ -359,3 +359,22 @@ def test_definite_description_with_another_title_stays_unnamed():
     )
     q = _one(_quotes(text), "comptes")
     assert q.speaker.name != "Marc Roux"
+
+
+def test_paragraph_signed_with_a_dash_and_a_name():
+    """J'ai couru sans me retourner. Je ne savais plus où aller. —Inès Bakri, témoin"""
+    text = (
+        "Une explosion a secoué le quartier mardi.\n\n"
+        "J'ai couru sans me retourner. Je ne savais plus où aller. —Inès Bakri, témoin\n\n"
+        "Les secours sont arrivés dix minutes plus tard."
+    )
+    q = _one(_quotes(text), "couru")
+    assert q.type == "direct"
+    assert q.text == "J'ai couru sans me retourner. Je ne savais plus où aller."
+    assert q.speaker.name == "Inès Bakri"
+
+
+def test_a_dash_before_a_paper_signs_no_quotation():
+    """Le gouvernement prépare un nouveau budget pour l'automne prochain. — Le Monde"""
+    text = "Le gouvernement prépare un nouveau budget pour l'automne prochain. — Le Monde"
+    assert _quotes(text) == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import CueLexicon
-from .direct import _widen, find_direct
+from .direct import _widen, find_dash_blocks, find_direct
 from .doccache import text_of
 from .found import Found
 from .indirect import find_indirect
@@ -41,7 +41,7 @@ def find_quotes(
         quoted = pair_marks(text_of(doc))
     if units is None:
         units = sentence_units(text_of(doc), quoted)
-    direct = find_direct(doc, quoted, units, lexicon)
+    direct = find_direct(doc, quoted, units, lexicon) + find_dash_blocks(doc, quoted)
     indirect = find_indirect(doc, quoted, units, lexicon)
     sources = find_sources(doc, quoted, units)
     candidates = direct + indirect + sources

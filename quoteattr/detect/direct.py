@@ -98,6 +98,47 @@ def find_direct(
     return found
 
 
+# « J'ai été agrippée de partout. … —Sonia Dridi, journaliste »: a paragraph closed by a dash
+# and a name, the layout of a block quotation whose marks the page dropped.
+_DASH_SIGNATURE = regex.compile(r"\s*[—–]\s*(\p{Lu}[^\n—–]{1,80})$")
+
+
+def find_dash_blocks(doc: Doc, quoted: list[Quoted]) -> list[Found]:
+    """Paragraphs without quotation marks signed « —Name[, role] » at their end."""
+    text = text_of(doc)
+    found: list[Found] = []
+    for para in regex.finditer(r"[^\n]+", text):
+        m = _DASH_SIGNATURE.search(para.group())
+        if m is None or any(para.start() <= q.open < para.end() for q in quoted):
+            continue
+        sign_start = para.start() + m.start(1)
+        content_end = para.start() + m.start()
+        if len(regex.findall(r"\w+", text[para.start() : content_end])) < 4:
+            continue
+        k = _token_at(doc, sign_start)
+        if k is None or doc[k].ent_type_ != "PER":
+            continue  # only a person's name signs a quotation (not « — Le Monde »)
+        j = k
+        while j < len(doc) and doc[j].ent_type_ == "PER" and (j == k or doc[j].ent_iob_ == "I"):
+            j += 1
+        a, b = para.start(), content_end
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        found.append(
+            Found(
+                type="direct",
+                parts=[(a, b)],
+                cue=None,
+                cue_lemma="",
+                mention=doc[k:j],
+                confidence=0.7,
+                rule="direct:signed",
+                outer=(a, para.end()),
+            )
+        )
+    return found
+
+
 def _widen(found: list[Found], units: list[tuple[int, int]]) -> None:
     """Stretch each quotation's construction to its whole sentence (where its cue, incise and
     any date of the statement stand): « « … », a déclaré mardi Louis Caradec »."""
