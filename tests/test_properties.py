@@ -13,7 +13,9 @@ docs/reliability.md for the measured run).
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -221,7 +223,9 @@ def test_read_text_keeps_only_lines_of_the_input(text: str) -> None:
 
 
 _SUFFIXES = ["", ".txt", ".json", ".jsonl", ".txt.gz", ".html"]
+# One folder for the whole session (Hypothesis examples cannot take pytest's tmp_path).
 _folder = Path(tempfile.mkdtemp(prefix="quoteattr-props-"))
+atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 
 
 @given(data=_hostile_bytes, suffix=st.sampled_from(_SUFFIXES))
