@@ -378,3 +378,17 @@ def test_a_dash_before_a_paper_signs_no_quotation():
     """Le gouvernement prépare un nouveau budget pour l'automne prochain. — Le Monde"""
     text = "Le gouvernement prépare un nouveau budget pour l'automne prochain. — Le Monde"
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le spectacle « Les Misérables » sera joué au Châtelet, a annoncé le théâtre.",
+        "Les États-Unis pratiquent une politique dite « l'Amérique d'abord », a déploré le "
+        "ministre Jean Roche.",
+    ],
+)
+def test_a_quoted_name_does_not_make_reported_speech_mixed(text):
+    """« Le spectacle « Les Misérables » sera joué …, a annoncé le théâtre. »: a title."""
+    (q,) = _quotes(text)
+    assert q.type == "indirect"

@@ -418,6 +418,11 @@ def clause_end(doc: Doc, start: int, limit: int, lexicon: CueLexicon) -> int:
                 return j
             if incise_at(doc, j + 1, limit, lexicon) is not None:
                 return j
+            # « …, selon son avocat. » names who reports the content; it is not part of it.
+            if nxt.lower_ in {"selon", "d'après", "d’après"} or (
+                nxt.lower_ in {"d'", "d’"} and j + 2 < limit and doc[j + 2].lower_ == "après"
+            ):
+                return j
         j += 1
     return limit
 

@@ -26,7 +26,7 @@ from .clauses import (
 from .cues import CueEntry, CueLexicon
 from .doccache import text_of
 from .found import Found
-from .marks import Quoted
+from .marks import Quoted, words_mask
 
 _INF_AUX = {"avoir", "être"}
 
@@ -41,19 +41,22 @@ def find_indirect(
     inside = bytearray(len(text_of(doc)) + 1)
     for q in quoted:
         inside[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
+    words_inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
     for u_start, u_end in units:
         span = doc.char_span(u_start, u_end, alignment_mode="expand")
         if span is None:
             continue
-        found.extend(_in_unit(doc, span, inside, lexicon))
+        found.extend(_in_unit(doc, span, inside, words_inside, lexicon))
     for f in found:
-        if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
+        if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts):
             f.type = "mixed"
     return found
 
 
-def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> list[Found]:
+def _in_unit(
+    doc: Doc, unit: Span, inside: bytearray, words_inside: bytearray, lexicon: CueLexicon
+) -> list[Found]:
     found: list[Found] = []
     limit = _content_limit(unit)
     # The other words of a multi-word cue (« observer » in « faisant observer »).
@@ -71,7 +74,7 @@ def _in_unit(doc: Doc, unit: Span, inside: bytearray, lexicon: CueLexicon) -> li
             or _que_clause(doc, unit, tok, entry, limit, lexicon)
             or _infinitive(doc, unit, tok, entry, limit, lexicon)
             or _incise(doc, unit, tok, entry, limit, lexicon)
-            or _quoted_object(doc, unit, tok, entry, limit, inside, lexicon)
+            or _quoted_object(doc, unit, tok, entry, limit, inside, lexicon, words_inside)
         )
         if f is not None:
             found.append(f)
@@ -373,6 +376,7 @@ def _quoted_object(
     limit: int,
     inside: bytearray,
     lexicon: CueLexicon,
+    words_inside: bytearray | None = None,
 ) -> Found | None:
     """« a qualifié la situation de « préoccupante » », « parlant d'un « effort de
     transparence » »: the object of a judging cue holds the speaker's own words, which makes
@@ -387,6 +391,8 @@ def _quoted_object(
         if t.lower_ in _QUE or t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "."}:
             return None
         if t.text in {"«", '"', "“"} and inside[t.idx]:
+            if words_inside is not None and not words_inside[t.idx]:
+                return None  # « a salué le programme « Petites villes de demain » »: a name
             opened = j
             break
         j += 1

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
+from ..data import words
+
 # Marks that only open, only close, or do both (the straight double quote).
 _OPEN = {"«": "»", "“": "”", "‹": "›", "„": "“"}
 _CLOSE = {"»", "”", "›"}
@@ -157,4 +161,38 @@ def quoted_mask(text: str, spans: list[Quoted]) -> bytearray:
     mask = bytearray(len(text))
     for q in spans:
         mask[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
+    return mask
+
+
+def is_name(text: str, q: Quoted) -> bool:
+    """Whether a quoted passage names something rather than quotes someone: a short title in
+    capitals (« Les Misérables »), or a passage after a naming word of
+    ``data/naming_words.txt`` (« une politique dite « l'Amérique d'abord » », « la
+    construction de « la Ceinture et la Route » »).
+
+    >>> t = "une politique dite « l'Amérique d'abord »"
+    >>> is_name(t, pair_marks(t)[0])
+    True
+    """
+    inner = q.inner(text).strip()
+    if not inner:
+        return True
+    naming = words("naming_words.txt")
+    before = regex.findall(r"[\w'’-]+", text[max(0, q.open - 40) : q.open].lower())
+    if before and before[-1].strip("'’") in naming:
+        return True
+    if len(before) >= 2 and before[-1] in {"de", "d", "du", "des", "la", "le", "les"} and (
+        before[-2] in naming
+    ):
+        return True
+    first = regex.match(r"(?:l['’]|la |le |les )?(\w)", inner, regex.IGNORECASE)
+    return first is not None and first.group(1).isupper() and len(inner.split()) <= 6
+
+
+def words_mask(text: str, spans: list[Quoted]) -> bytearray:
+    """Like :func:`quoted_mask`, for the passages that quote someone's words (not names)."""
+    mask = bytearray(len(text) + 1)
+    for q in spans:
+        if not is_name(text, q):
+            mask[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
     return mask

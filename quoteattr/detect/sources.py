@@ -15,7 +15,7 @@ from ..data import words
 from .clauses import can_speak, noun_phrase
 from .doccache import ents_of, text_of
 from .found import Found
-from .marks import Quoted
+from .marks import Quoted, words_mask
 
 # Marker → how sure a match makes us that speech is reported.
 _MARKERS = {
@@ -40,9 +40,7 @@ def source_documents() -> frozenset[str]:
 def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
     """« selon X » quotations: the rest of the sentence is X's view."""
     found: list[Found] = []
-    inside = bytearray(len(text_of(doc)) + 1)
-    for q in quoted:
-        inside[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
+    inside = words_mask(text_of(doc), quoted)
     previous: Span | None = None
     for u_start, u_end in units:
         unit = doc.char_span(u_start, u_end, alignment_mode="expand")
