@@ -19,7 +19,7 @@ from .clauses import incise_at, noun_phrase, speaker_of, subject_of
 from .cues import CueLexicon
 from .doccache import text_of
 from .found import Found
-from .marks import Quoted
+from .marks import Quoted, is_name
 
 _DASH = regex.compile(r"^\s*[—–-]\s*(?=\p{Lu})")
 # « Pour X, « … » », « D'après le ministre, Jérôme Cahuzac, « … » »: a short source, no verb.
@@ -63,7 +63,7 @@ def find_direct(
             cue, mention = inc
             found.append(_make(q, parts, cue, mention, 0.95, "incise"))
             continue
-        if inc is not None and before:
+        if inc is not None and before and not is_name(text_of(doc), q):
             # « L'usine produira … jusqu'« à 500 millions » », explique X : the fragment ends a
             # sentence of reported speech, which is mixed speech as a whole (from the last
             # sentence end before it, should the units have missed one).
