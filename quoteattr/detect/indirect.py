@@ -29,6 +29,7 @@ from .found import Found
 from .marks import Quoted, words_mask
 
 _INF_AUX = {"avoir", "être"}
+_CLITIC_SUBJECTS = {"-il", "-elle", "-on", "-ils", "-elles"}
 
 
 def find_indirect(
@@ -64,8 +65,10 @@ def _in_unit(
     for tok in unit:
         if inside[tok.idx] or tok.i in consumed:
             continue
-        after_clitic = tok.i > 0 and doc[tok.i - 1].lower_ in {"-il", "-elle", "-on", "-ils"}
-        entry = lexicon.match(tok) or inverted_entry(doc, tok.i, after_clitic)
+        entry = lexicon.match(tok)
+        if entry is None and tok.pos_ in {"VERB", "AUX", "NOUN", "NUM", "ADJ"}:
+            after_clitic = tok.i > 0 and doc[tok.i - 1].lower_ in _CLITIC_SUBJECTS
+            entry = inverted_entry(doc, tok.i, after_clitic)
         if entry is None:
             continue
         consumed.update(range(tok.i + 1, tok.i + 1 + 2 * len(entry.rest)))
