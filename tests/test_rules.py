@@ -392,3 +392,20 @@ def test_a_quoted_name_does_not_make_reported_speech_mixed(text):
     """« Le spectacle « Les Misérables » sera joué …, a annoncé le théâtre. »: a title."""
     (q,) = _quotes(text)
     assert q.type == "indirect"
+
+
+def test_acronym_takes_the_full_name_it_abbreviates():
+    """Le Parti populaire … a exclu le député. Le PP a estimé que … → Parti populaire."""
+    text = (
+        "Le Parti populaire a exclu le député lundi. "
+        "Le PP a estimé que sa décision était justifiée."
+    )
+    q = _one(_quotes(text), "justifiée")
+    assert q.speaker.name == "Parti populaire"
+
+
+def test_professional_title_is_no_part_of_a_name():
+    """« … », a conclu le Professeur Nobutaka Miura. → Nobutaka Miura."""
+    text = "« Le français recule partout », a conclu le Professeur Nobutaka Miura."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "Nobutaka Miura"

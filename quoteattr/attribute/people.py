@@ -97,6 +97,7 @@ class Cast:
             for key in _descriptions_before(doc, ent):
                 self.by_role.setdefault(key, person)
         self._complete_surnames()
+        self._expand_acronyms()
         for p in self.people:
             p.mentions.sort()
 
@@ -126,6 +127,23 @@ class Cast:
             return max(before) if before else -1
 
         return max(candidates, key=lambda p: (last_before(p), len(p.words)))
+
+    def _expand_acronyms(self) -> None:
+        """« le PP » after « le Parti populaire espagnol »: an organisation named by capitals
+        that spell the initials of another organisation's name takes that name."""
+        for short in self.people:
+            letters = short.name.replace(".", "")
+            if short.kind != "organisation" or not (2 <= len(letters) <= 6 and letters.isupper()):
+                continue
+            for full in self.people:
+                if full is short or full.kind != "organisation":
+                    continue
+                initials = "".join(w[0] for w in full.name.split() if w[:1].isalpha()).upper()
+                capitals = "".join(w[0] for w in full.name.split() if w[:1].isupper())
+                if letters in {initials, capitals} or initials.startswith(letters):
+                    short.name = full.name
+                    short.words = short.words | full.words
+                    break
 
     def _complete_surnames(self) -> None:
         """« M. Castel » when the article wrote « Le ministre des Sports Pierre-Yves Castel »

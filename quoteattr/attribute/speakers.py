@@ -194,10 +194,20 @@ def _apposed_name(doc: Doc, mention: Span) -> Span | None:
 
 
 def _description(mention: Span) -> Speaker | None:
-    """A source the article never names: its description, as written."""
+    """A source the article never names: its description, as written — unless it holds a
+    person's name the recogniser did not label (« le Professeur Nobutaka Miura »)."""
     toks = [t for t in mention if not t.is_punct]
     if not toks:
         return None
+    name = _unlabelled_name(mention)
+    if name is not None:
+        return Speaker(
+            name=name.text,
+            mention=mention.text,
+            start=mention.start_char,
+            end=mention.end_char,
+            kind="person",
+        )
     heads = [t for t in toks if t.pos_ in {"NOUN", "PROPN"}]
     if not heads:
         return None
@@ -234,6 +244,20 @@ def _description(mention: Span) -> Speaker | None:
         kind=kind,  # type: ignore[arg-type]
         gender=gender,  # type: ignore[arg-type]
     )
+
+
+def _unlabelled_name(mention: Span) -> Span | None:
+    """Two or more capitalised proper nouns ending the mention, after its titles."""
+    toks = list(mention)
+    end = len(toks)
+    start = end
+    while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper():
+        start -= 1
+    if end - start < 2 or (start > 0 and toks[start - 1].lower_ in {"de", "du", "des", "d'"}):
+        return None
+    if any(t.ent_type_ in {"LOC", "ORG"} for t in toks[start:end]):
+        return None
+    return mention[start:end]
 
 
 def _pronoun(
