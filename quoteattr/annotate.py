@@ -59,15 +59,13 @@ def _dates(
 ) -> list[tuple[str | None, str | None]]:
     """Statement date of each quotation: its own clause, else the last dated speech event
     before it, else publication."""
-    text = text_of(doc)
-    content = bytearray(len(text) + 1)
-    for f in found:
-        for a, b in f.parts:
-            content[a:b] = b"\x01" * (b - a)
-    events = event_dates(text, units, content, published)
+    # The narrative: the text with every quotation's content blanked out, so that a date the
+    # speaker mentions (« la semaine dernière ») never dates the statement itself.
+    narrative = _blank(text_of(doc), [part for f in found for part in f.parts])
+    events = event_dates(narrative, units, published)
     out: list[tuple[str | None, str | None]] = []
     for f in found:
-        own = _own_date(text, f, content, published)
+        own = _own_date(narrative, f, published)
         if own is not None:
             events.append((f.start, *own))
             events.sort()
@@ -83,12 +81,21 @@ def _dates(
     return out
 
 
-def _own_date(
-    text: str, f: Found, content: bytearray, published: str | None
-) -> tuple[str, str] | None:
+def _own_date(narrative: str, f: Found, published: str | None) -> tuple[str, str] | None:
     """A date in the quotation's cue clause (its incise or introduction), outside content."""
     a, b = f.outer
-    if b <= a:
-        return None
-    narrative = "".join(" " if content[k] else text[k] for k in range(a, b))
-    return find_date(narrative, published)
+    return find_date(narrative[a:b], published) if b > a else None
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by spaces (same length)."""
+    pieces, at = [], 0
+    for a, b in sorted(spans):
+        a = max(a, at)
+        if b <= a:
+            continue
+        pieces.append(text[at:a])
+        pieces.append(" " * (b - a))
+        at = b
+    pieces.append(text[at:])
+    return "".join(pieces)

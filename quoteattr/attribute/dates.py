@@ -119,9 +119,11 @@ def find_date(text: str, published: str | None) -> tuple[str, str] | None:
 
 
 def event_dates(
-    text: str, units: list[tuple[int, int]], masked: bytearray, published: str | None
+    narrative: str, units: list[tuple[int, int]], published: str | None
 ) -> list[tuple[int, str, str]]:
     """Dates of the events the narrative reports: (offset, date, basis), in text order.
+
+    ``narrative`` is the article text with quoted content blanked out.
 
     A day named relative to publication (« ce vendredi », « hier ») dates the news the
     quotes that follow react to. An explicit date (« le 12 mars 2011 ») is often background,
@@ -131,11 +133,11 @@ def event_dates(
     events = speech_events()
     out: list[tuple[int, str, str]] = []
     for a, b in units:
-        narrative = "".join(" " if masked[k] else text[k] for k in range(a, b))
-        found = find_date(narrative, published)
+        sentence = narrative[a:b]
+        found = find_date(sentence, published)
         if not found:
             continue
-        lowered = narrative.lower()
+        lowered = sentence.lower()
         if found[1] == "relative" or any(w in lowered for w in events):
             out.append((a, *found))
     return out

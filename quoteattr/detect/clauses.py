@@ -12,36 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..calendar import WEEKDAYS
 from ..data import text as data_text
 from ..data import words as data_words
 from .cues import CueEntry, CueLexicon
 
 # Words that name a time, not a speaker, after an inverted verb (« a déclaré mardi soir »).
-TEMPORAL = {
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "hier",
-    "aujourd'hui",
-    "demain",
-    "soir",
-    "matin",
-    "midi",
-    "après-midi",
-    "dernier",
-    "dernière",
-    "prochain",
-    "encore",
-    "avant-hier",
-    "mardi-soir",
-    "lors",
-    "veille",
-    "lendemain",
-}
+TEMPORAL = frozenset(WEEKDAYS) | data_words("time_words.txt")
 
 
 def _titles() -> dict[str, str | None]:
@@ -105,10 +82,6 @@ class Incise:
     end: int  # token index just past the incise
 
 
-def cue_at(token: Token, lexicon: CueLexicon) -> CueEntry | None:
-    return lexicon.match(token)
-
-
 def inverted_entry(doc: Doc, j: int, clitic_after_aux: bool = False) -> CueEntry | None:
     """A cue for a verb the lexicon lacks but whose subject is an inverted clitic
     (« appuie-t-il », « a-t-elle tranché »): French inverts the subject after a comma only in
@@ -152,6 +125,8 @@ def _in_verb_group(doc: Doc, j: int) -> bool:
 
 def _connector_before(doc: Doc, j: int) -> int | None:
     """Start of a connector (« quant à lui », « pour sa part ») that ends at token ``j``."""
+    if doc[j].lower_ not in _CONNECTOR_ENDS:
+        return None
     for words in _CONNECTORS:
         n = len(words)
         if j - n + 1 >= 0 and all(doc[j - n + 1 + k].lower_ == w for k, w in enumerate(words)):
@@ -435,31 +410,12 @@ def participial_cue(token: Token, lexicon: CueLexicon) -> CueEntry | None:
 
 
 # Connectors that stand between a subject and its verb (« M. Patrouchev a quant à lui déclaré »).
-_CONNECTORS = (
-    ("quant", "à", "lui"),
-    ("quant", "à", "elle"),
-    ("quant", "à", "eux"),
-    ("quant", "à", "elles"),
-    ("pour", "sa", "part"),
-    ("pour", "leur", "part"),
-    ("de", "son", "côté"),
-    ("de", "leur", "côté"),
-    ("lui", "aussi"),
-    ("elle", "aussi"),
-    ("également",),
-    ("aussi",),
-    ("toutefois",),
-    ("cependant",),
-    ("pourtant",),
-    ("donc",),
-    ("enfin",),
-    ("ensuite",),
-    ("alors",),
-    ("néanmoins",),
-    ("en", "outre"),
-    ("par", "ailleurs"),
-    ("notamment",),
+_CONNECTORS = tuple(
+    tuple(line.split())
+    for line in data_text("connectors.txt").splitlines()
+    if line and not line.startswith("#")
 )
+_CONNECTOR_ENDS = frozenset(words[-1] for words in _CONNECTORS)
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on"}
 
 

@@ -12,12 +12,14 @@ speech rules of :mod:`quoteattr.detect.indirect`, which keep them only inside re
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 from spacy.tokens import Doc, Span
 
 from .clauses import incise_at, noun_phrase, speaker_of, subject_of
 from .cues import CueLexicon
-from .doccache import text_of
+from .doccache import text_of, token_starts
 from .found import Found
 from .marks import Quoted, is_name
 
@@ -200,10 +202,11 @@ def _ends_unit(text: str, q: Quoted, u_end: int) -> bool:
 
 
 def _token_at(doc: Doc, offset: int) -> int | None:
-    for t in doc:
-        if t.idx >= offset and not t.is_space:
-            return t.i
-    return None
+    """Index of the first token starting at or after ``offset`` (not a space)."""
+    i = bisect_left(token_starts(doc), offset)
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i if i < len(doc) else None
 
 
 def _incise_after(doc: Doc, q: Quoted, lexicon: CueLexicon) -> tuple[Span, Span | None] | None:

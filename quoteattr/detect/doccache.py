@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 _TEXT = "quoteattr.text"
 _ENTS = "quoteattr.ents"
+_STARTS = "quoteattr.starts"
 
 
 def text_of(doc: Doc) -> str:
@@ -28,7 +29,15 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token, in order (for bisecting)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = [t.idx for t in doc]
+    return starts
+
+
 def forget(doc: Doc) -> None:
     """Drop the memos (before the doc is serialised or changed)."""
-    doc.user_data.pop(_TEXT, None)
-    doc.user_data.pop(_ENTS, None)
+    for key in (_TEXT, _ENTS, _STARTS):
+        doc.user_data.pop(key, None)

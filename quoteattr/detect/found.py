@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span
 
@@ -26,7 +26,6 @@ class Found:
     # Character span of the whole construction (content, cue and incise): a quotation whose
     # cue lies inside another quotation's content is nested and not listed separately.
     outer: tuple[int, int] = (0, 0)
-    notes: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:

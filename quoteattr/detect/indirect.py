@@ -424,5 +424,3 @@ def _is_subject_only(doc: Doc, start: int, end: int) -> bool:
     toks = doc[start:end]
     return 0 < len(toks) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
 
-
-__all__ = ["find_indirect", "_QUE"]

@@ -14,47 +14,13 @@ from __future__ import annotations
 
 import regex
 
+from ..data import words
 from .marks import Quoted, pair_marks
 
 # A full stop after one of these is an abbreviation, not a sentence end.
-_ABBREVIATIONS = {
-    "m",
-    "mm",
-    "mme",
-    "mmes",
-    "mlle",
-    "dr",
-    "pr",
-    "me",
-    "mgr",
-    "st",
-    "ste",
-    "av",
-    "bd",
-    "cf",
-    "etc",
-    "p",
-    "n",
-    "no",
-    "vol",
-    "chap",
-    "art",
-    "env",
-    "gén",
-    "col",
-    "cdt",
-    "lt",
-    "sgt",
-    "j.-c",
-    "apr",
-    "hab",
-    "tél",
-    "ex",
-}
-# The closing mark may follow the punctuation after a (narrow) no-break space: « … ! » Le …
-_END = regex.compile(
-    r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"›)])*(?=\s+[\p{Lu}«“\"‹(\d—–-])"
-)
+_ABBREVIATIONS = words("abbreviations.txt")
+
+_END = regex.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"›)])*(?=\s+[\p{Lu}«“\"‹(\d—–-])")
 
 
 def sentence_units(text: str, quoted: list[Quoted] | None = None) -> list[tuple[int, int]]:
