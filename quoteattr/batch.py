@@ -46,9 +46,10 @@ R = TypeVar("R")
 #: for the common words of any corpus, so emptying it seldom costs a recomputation.
 CACHE_LIMIT = 100_000
 
-#: Articles sent to a worker at a time: big enough for ``nlp.pipe`` batching, small enough to
-#: keep output flowing and memory flat.
-DEFAULT_CHUNK = 32
+#: Articles sent to a worker at a time: big enough for ``nlp.pipe`` batching and to spread
+#: the cost of each chunk's memory zone (the words it frees are looked up again by the next
+#: chunk), small enough to keep output flowing and memory flat.
+DEFAULT_CHUNK = 96
 
 
 @dataclass

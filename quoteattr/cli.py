@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         default=None,
         metavar="N",
-        help="articles per task sent to a worker (default: 32)",
+        help="articles per task sent to a worker (default: 96)",
     )
     ex.add_argument("--model", help="spaCy pipeline to load (default: fr_core_news_md)")
     ex.add_argument(
