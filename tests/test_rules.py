@@ -409,3 +409,32 @@ def test_professional_title_is_no_part_of_a_name():
     text = "« Le français recule partout », a conclu le Professeur Nobutaka Miura."
     (q,) = _quotes(text)
     assert q.speaker.name == "Nobutaka Miura"
+
+
+def test_any_reporting_verb_may_carry_quoted_words_in_its_object():
+    """Le directeur a reconnu mercredi une « situation très tendue »."""
+    text = (
+        "Le directeur de l'hôpital, Yves Le Bihan, a reconnu mercredi une « situation très "
+        "tendue »."
+    )
+    (q,) = _quotes(text)
+    assert q.type == "mixed"
+    assert q.text == "une « situation très tendue »"
+    assert q.speaker.name == "Yves Le Bihan"
+
+
+def test_subject_in_apposition_before_a_comma_is_no_incise():
+    """Le ministre, Patrice Vergriete, a appelé mardi les syndicats à « reprendre le dialogue »."""
+    text = (
+        "Le ministre des Transports, Patrice Vergriete, a appelé mardi les syndicats à "
+        "« reprendre le dialogue »."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker.name == "Patrice Vergriete"
+
+
+def test_multiword_cue_object_starts_after_the_cue():
+    """Le dirigeant a mis en garde contre « un marché qui reste difficile »."""
+    text = "Luca de Meo a mis en garde contre « un marché européen qui reste difficile »."
+    (q,) = _quotes(text)
+    assert q.text == "« un marché européen qui reste difficile »"

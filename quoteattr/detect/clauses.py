@@ -518,9 +518,21 @@ def speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexico
     return found
 
 
+def _content_before(doc: Doc, floor: int, end: int) -> bool:
+    """Whether what precedes a comma can be reported content (a clause or a quotation), as
+    before an incise — not a subject in apposition (« Le ministre, Patrice Vergriete, a
+    appelé … », where the verb has its subject before it)."""
+    toks = doc[floor:end]
+    return any(t.text in {"»", '"', "”"} for t in toks[-1:]) or any(
+        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in toks
+    )
+
+
 def _speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon) -> Span | None:
     vstart = verb_group_start(doc, verb.i)
-    if vstart > floor and doc[vstart - 1].text in {",", "»", '"', "”"}:
+    if vstart > floor and doc[vstart - 1].text in {",", "»", '"', "”"} and _content_before(
+        doc, floor, vstart - 1
+    ):
         inc = incise_at(doc, vstart, limit, lexicon)
         if inc is not None and inc.cue.i == verb.i:
             return inc.mention

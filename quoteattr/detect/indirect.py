@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
     _QUE,
+    TEMPORAL,
     clause_end,
     incise_at,
     inverted_entry,
@@ -385,7 +386,10 @@ def _quoted_object(
     transparence » »: the object of a judging cue holds the speaker's own words, which makes
     the object mixed speech. Only cues with the ``nominal`` frame, and only when a quotation
     mark opens within a few words of the verb."""
-    if "nominal" not in entry.frames or "Inf" in verb.morph.get("VerbForm"):
+    # Any reporting verb may carry the words in its object (« a reconnu une « situation très
+    # tendue » », « a mis en garde contre « un marché difficile » »); names in quotation
+    # marks are ruled out below.
+    if not entry.frames & {"nominal", "que", "incise"} or "Inf" in verb.morph.get("VerbForm"):
         return None
     j = verb.i + 1
     opened = None
@@ -401,11 +405,14 @@ def _quoted_object(
         j += 1
     if opened is None:
         return None
-    start = verb.i + 1
+    start = verb.i + 1 + len(entry.rest)
+    start = min(start, opened)
     while start < opened and (
-        doc[start].lower_ in {"de", "d'", "d’"} or doc[start].pos_ == "ADV"
+        doc[start].lower_ in {"de", "d'", "d’", "contre", "sur"}
+        or doc[start].pos_ == "ADV"
+        or doc[start].lower_ in TEMPORAL
     ):
-        start += 1  # « parlant d'un « … » » reports « un « … » »
+        start += 1  # « parlant d'un « … » » reports « un « … » », « a reconnu mardi une … »
     end = clause_end(doc, opened, limit, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     if verb.lower_.endswith("ant"):
