@@ -438,3 +438,9 @@ def test_multiword_cue_object_starts_after_the_cue():
     text = "Luca de Meo a mis en garde contre « un marché européen qui reste difficile »."
     (q,) = _quotes(text)
     assert q.text == "« un marché européen qui reste difficile »"
+
+
+def test_plural_bodies_are_a_group():
+    """Les syndicats dénoncent « un abandon de l'hôpital public »."""
+    (q,) = _quotes("Les syndicats, eux, dénoncent « un abandon de l'hôpital public ».")
+    assert q.speaker.kind == "group"

@@ -217,10 +217,10 @@ def _description(mention: Span) -> Speaker | None:
         # person, whatever label the recogniser gave the name.
         has_det = toks[0].pos_ == "DET"
         kind = "organisation" if head.ent_type_ == "ORG" or has_det else "person"
+    elif "Plur" in head.morph.get("Number"):
+        kind = "group"  # « les syndicats », « les autorités »: several sources at once
     elif head.lemma_.lower() in organisation_nouns():
         kind = "organisation"
-    elif "Plur" in head.morph.get("Number"):
-        kind = "group"
     else:
         kind = "unnamed"
     gender = None
