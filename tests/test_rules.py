@@ -133,8 +133,10 @@ def test_elle_stands_for_a_body_when_no_person_fits():
 
 @pytest.mark.parametrize(
     "follow",
-    ["C'est la remarque de Léa Morin, guide de haute montagne.",
-     "Le constat amer est du guide Léa Morin."],
+    [
+        "C'est la remarque de Léa Morin, guide de haute montagne.",
+        "Le constat amer est du guide Léa Morin.",
+    ],
 )
 def test_sentence_naming_who_said_the_one_before(follow):
     """Les glaciers reculent chaque été un peu plus. C'est la remarque de Léa Morin."""
@@ -276,8 +278,7 @@ def test_infinitive_cue_takes_the_governing_speaker():
     ("text", "speaker"),
     [
         ("Le maire, cité par Ouest-France, estime que le projet coûtera trop cher.", "Le maire"),
-        ("Interrogé par Le Parisien, le joueur a confié qu'il pensait à la retraite.",
-         "le joueur"),
+        ("Interrogé par Le Parisien, le joueur a confié qu'il pensait à la retraite.", "le joueur"),
     ],
 )
 def test_an_outlet_named_in_an_incidental_phrase_is_not_the_speaker(text, speaker):

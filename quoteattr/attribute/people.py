@@ -276,17 +276,23 @@ def _is_subject(ent: Span) -> bool:
     if any(t.dep_ in {"nsubj", "nsubj:pass"} for t in ent) or ent.root.dep_.startswith("nsubj"):
         return True
     root = ent.root
-    if root.dep_ in {"appos", "flat:name", "nmod", "conj"} and root.head.dep_.startswith(
-        "nsubj"
-    ) and root.head.i < ent.start:
+    if (
+        root.dep_ in {"appos", "flat:name", "nmod", "conj"}
+        and root.head.dep_.startswith("nsubj")
+        and root.head.i < ent.start
+    ):
         return True
     # « Le ministre des Transports, Patrice Vergriete, a appelé … »: a verb right after.
     doc, k = ent.doc, ent.end
     if k < len(doc) and doc[k].text == ",":
         k += 1
-    return k < len(doc) and doc[k].pos_ in {"AUX", "VERB"} and ent.start > 0 and (
-        doc[ent.start - 1].text == "," or doc[ent.start - 1].pos_ == "NOUN"
+    return (
+        k < len(doc)
+        and doc[k].pos_ in {"AUX", "VERB"}
+        and ent.start > 0
+        and (doc[ent.start - 1].text == "," or doc[ent.start - 1].pos_ == "NOUN")
     )
+
 
 def _title_gender(doc: Doc, ent: Span) -> str | None:
     for t in (ent[0], doc[ent.start - 1] if ent.start else None):

@@ -530,8 +530,10 @@ def _content_before(doc: Doc, floor: int, end: int) -> bool:
 
 def _speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon) -> Span | None:
     vstart = verb_group_start(doc, verb.i)
-    if vstart > floor and doc[vstart - 1].text in {",", "»", '"', "”"} and _content_before(
-        doc, floor, vstart - 1
+    if (
+        vstart > floor
+        and doc[vstart - 1].text in {",", "»", '"', "”"}
+        and _content_before(doc, floor, vstart - 1)
     ):
         inc = incise_at(doc, vstart, limit, lexicon)
         if inc is not None and inc.cue.i == verb.i:

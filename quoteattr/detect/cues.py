@@ -128,8 +128,7 @@ class CueLexicon:
             not verb_slot
             and token.pos_ not in {"VERB", "AUX"}
             and not (
-                token.pos_ in {"NOUN", "ADJ", "PROPN"}
-                and token.lower_.endswith(("ant", "é", "ée"))
+                token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.lower_.endswith(("ant", "é", "ée"))
             )
             and not _before_inverted_clitic(token)
         ):
@@ -174,8 +173,17 @@ def lemmas(token: Token) -> list[str]:
 
 # Endings of first-group verb forms, longest first, and what the infinitive ends with.
 _REGULAR_ENDINGS = (
-    ("èrent", "er"), ("aient", "er"), ("ées", "er"), ("ent", "er"), ("ait", "er"),
-    ("ée", "er"), ("és", "er"), ("es", "er"), ("é", "er"), ("e", "er"), ("a", "er"),
+    ("èrent", "er"),
+    ("aient", "er"),
+    ("ées", "er"),
+    ("ent", "er"),
+    ("ait", "er"),
+    ("ée", "er"),
+    ("és", "er"),
+    ("es", "er"),
+    ("é", "er"),
+    ("e", "er"),
+    ("a", "er"),
 )
 
 

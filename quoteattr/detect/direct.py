@@ -255,8 +255,10 @@ def _cut_inner_incise(
 def _describes_speaker(toks: Span) -> bool:
     """Whether tokens are a short apposition (« syndicaliste. ») with no verb of their own."""
     words = [t for t in toks if not t.is_punct]
-    return 0 < len(words) <= 8 and words[0].pos_ in {"NOUN", "DET", "ADJ", "PROPN"} and not any(
-        t.pos_ in {"VERB", "AUX"} for t in words
+    return (
+        0 < len(words) <= 8
+        and words[0].pos_ in {"NOUN", "DET", "ADJ", "PROPN"}
+        and not any(t.pos_ in {"VERB", "AUX"} for t in words)
     )
 
 

@@ -259,9 +259,11 @@ def _reports(doc: Doc, verb: Token, limit: int, lexicon: CueLexicon) -> bool:
     if que_after(doc, verb.i, limit) is not None:
         return True
     vstart = verb_group_start(doc, verb.i)
-    return vstart > 0 and doc[vstart - 1].text == "," and incise_at(
-        doc, vstart, limit, lexicon
-    ) is not None
+    return (
+        vstart > 0
+        and doc[vstart - 1].text == ","
+        and incise_at(doc, vstart, limit, lexicon) is not None
+    )
 
 
 def _narrator(verb: Token) -> bool:
@@ -430,4 +432,3 @@ def _is_subject_only(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``[start, end)`` are a bare noun phrase (no verb of their own)."""
     toks = doc[start:end]
     return 0 < len(toks) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
-

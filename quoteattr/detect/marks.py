@@ -181,8 +181,10 @@ def is_name(text: str, q: Quoted) -> bool:
     before = regex.findall(r"[\w'’-]+", text[max(0, q.open - 40) : q.open].lower())
     if before and before[-1].strip("'’") in naming:
         return True
-    if len(before) >= 2 and before[-1] in {"de", "d", "du", "des", "la", "le", "les"} and (
-        before[-2] in naming
+    if (
+        len(before) >= 2
+        and before[-1] in {"de", "d", "du", "des", "la", "le", "les"}
+        and (before[-2] in naming)
     ):
         return True
     first = regex.match(r"(?:l['’]|la |le |les )?(\w)", inner, regex.IGNORECASE)

@@ -113,8 +113,11 @@ def _source_of(doc: Doc, start: int, limit: int) -> tuple[Span, int] | None:
     region = doc[start:j]
     heads = [t for t in region if t.pos_ == "NOUN"]
     if heads and heads[0].lemma_.lower() in source_documents():
-        ents = [e for e in ents_of(doc) if e.label_ in {"ORG", "PER"}
-                and e.start >= start and e.end <= j]
+        ents = [
+            e
+            for e in ents_of(doc)
+            if e.label_ in {"ORG", "PER"} and e.start >= start and e.end <= j
+        ]
         if ents:
             return ents[0], j + 1
     return None
