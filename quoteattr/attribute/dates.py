@@ -8,10 +8,10 @@ before it, or from the publication date.
   téléphone ») carries to the quotes that follow it;
 - otherwise the publication date. Never a date after publication.
 
->>> resolve("mardi", "2023-09-20")
-'2023-09-19'
->>> resolve("le 3 juillet", "2012-07-04")
-'2012-07-03'
+>>> find_date("a déclaré mardi", "2023-09-20")
+('2023-09-19', 'relative')
+>>> find_date("le 3 juillet", "2012-07-04"), find_date("le 19/12/2019", "2020-07-18")
+(('2012-07-03', 'explicit'), ('2019-12-19', 'explicit'))
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ import regex
 
 from ..calendar import MONTHS, WEEKDAYS
 from ..data import words
+from ..reading.dates import search_date
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
-_EXPLICIT = regex.compile(
-    rf"\b(?:(?P<wd>{_WEEKDAY})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH})\.?"
-    rf"(?:\s+(?P<year>\d{{4}}))?\b",
+# A day and a month without a year (« le 3 juillet »); dates with a year, in any form
+# (« 3 juillet 2012 », « 19/12/2019 »), are the publication-date parser's.
+_DAY_MONTH = regex.compile(
+    rf"\b(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH})\b\.?(?!\s*\d{{4}})",
     regex.IGNORECASE,
 )
 _RELATIVE = regex.compile(
@@ -42,18 +44,6 @@ def speech_events() -> frozenset[str]:
     return words("speech_events.txt")
 
 
-def resolve(expression: str, published: str | None) -> str | None:
-    """The ISO date ``expression`` names, relative to the ISO publication date ``published``."""
-    pub = _parse_iso(published)
-    m = _EXPLICIT.search(expression)
-    if m:
-        return _explicit(m, pub)
-    m = _RELATIVE.search(expression)
-    if m and pub is not None:
-        return _relative(m, pub)
-    return None
-
-
 def _parse_iso(s: str | None) -> dt.date | None:
     if not s:
         return None
@@ -63,26 +53,26 @@ def _parse_iso(s: str | None) -> dt.date | None:
         return None
 
 
-def _explicit(m: regex.Match, pub: dt.date | None) -> str | None:
+def _explicit(text: str, pub: dt.date | None) -> str | None:
+    """The first explicit date of ``text`` (with or without its year), never after ``pub``."""
+    full = search_date(text)
+    m = _DAY_MONTH.search(text)
+    if full is not None and (m is None or full.start <= m.start()):
+        # A date after publication is a plan, not a statement.
+        return full.iso if pub is None or full.iso <= pub.isoformat() else None
+    if m is None or pub is None:
+        return None
     day = 1 if m["day"].lower() == "1er" else int(m["day"])
     month = MONTHS.get(m["month"].lower().rstrip("."))
-    if month is None:
-        return None
-    if m["year"]:
-        year = int(m["year"])
-    elif pub is not None:
-        year = pub.year
-    else:
-        return None
-    try:
-        d = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if pub is not None and d > pub:
-        if m["year"]:
-            return None  # a date after publication is a plan, not a statement
-        d = d.replace(year=d.year - 1)
-    return d.isoformat()
+    # A day later in the year than publication was last year's (« le 28 décembre » in January).
+    for year in (pub.year, pub.year - 1):
+        try:
+            d = dt.date(year, month or 0, day)
+        except ValueError:
+            continue
+        if d <= pub:
+            return d.isoformat()
+    return None
 
 
 def _relative(m: regex.Match, pub: dt.date) -> str | None:
@@ -105,11 +95,9 @@ def _relative(m: regex.Match, pub: dt.date) -> str | None:
 def find_date(text: str, published: str | None) -> tuple[str, str] | None:
     """The first date expression in ``text`` with its basis (explicit or relative)."""
     pub = _parse_iso(published)
-    m = _EXPLICIT.search(text)
-    if m:
-        d = _explicit(m, pub)
-        if d:
-            return d, "explicit"
+    d = _explicit(text, pub)
+    if d:
+        return d, "explicit"
     m = _RELATIVE.search(text)
     if m and pub is not None:
         d = _relative(m, pub)
