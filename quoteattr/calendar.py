@@ -6,13 +6,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from .data import rows, text
 
 
 def _table(name: str) -> dict[str, int]:
-    text = resources.files("quoteattr.data").joinpath(name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {key: int(value) for key, value in rows[1:]}
+    return {row["name"]: int(row["number"]) for row in rows(text(name))}
 
 
 #: Month name or abbreviation (lower case, accented) → month number.

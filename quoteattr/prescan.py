@@ -19,13 +19,13 @@ skips a run of spaces as one token, and every offset still points into the origi
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-from importlib import resources
 
 import regex
 
+from .data import text as data_text
+from .data import words as data_words
+from .detect.cues import CueLexicon
 from .detect.marks import Quoted, pair_marks
 from .detect.sentences import sentence_units
 
@@ -161,27 +161,22 @@ def _dates() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(relative), regex.compile(explicit)
 
 
-def _data_words(name: str) -> frozenset[str]:
-    text = resources.files("quoteattr.data").joinpath(name).read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w and not w.startswith("#"))
-
-
 @functools.cache
 def _speech_nouns() -> frozenset[str]:
     """Nouns for what someone said (« constat »), from ``data/speech_nouns.txt``."""
-    return _data_words("speech_nouns.txt")
+    return data_words("speech_nouns.txt")
 
 
 @functools.cache
 def _speech_events() -> frozenset[str]:
     """Stems of occasions for speech (« conférence »), from ``data/speech_events.txt``."""
-    return _data_words("speech_events.txt")
+    return data_words("speech_events.txt")
 
 
 @functools.cache
 def _speaker_nouns() -> frozenset[str]:
     """Nouns for people who speak (« ministre »), from ``data/speaker_nouns.txt``."""
-    return _data_words("speaker_nouns.txt")
+    return data_words("speaker_nouns.txt")
 
 
 def _keep_named_after(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
@@ -240,16 +235,14 @@ def _keep_introductions(text: str, units: list[tuple[int, int]], keep: list[bool
 def _lexicon() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """The cues of ``data/cues.tsv`` with their frames, and the forms of each verb of
     ``data/verb_forms.tsv``."""
-    data = resources.files("quoteattr.data")
-    text = data.joinpath("cues.tsv").read_text("utf-8")
-    rows = csv.DictReader(
-        io.StringIO("\n".join(ln for ln in text.splitlines() if ln and not ln.startswith("#"))),
-        delimiter="\t",
-    )
     # « pour » alone is far too common: _POUR asks for the comma of « pour X, » instead.
-    cues = {c: row["frames"] for row in rows if (c := row["cue"].strip().lower()) != "pour"}
+    cues = {
+        e.cue.lower(): ",".join(sorted(e.frames))
+        for e in CueLexicon.load().entries.values()
+        if e.cue.lower() != "pour"
+    }
     forms: dict[str, frozenset[str]] = {}
-    for line in data.joinpath("verb_forms.tsv").read_text("utf-8").splitlines():
+    for line in data_text("verb_forms.tsv").splitlines():
         if line and not line.startswith("#"):
             lemma, words = line.split("\t")
             forms[lemma] = frozenset(words.split())

