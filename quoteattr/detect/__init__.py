@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import CueLexicon
-from .direct import _widen, find_dash_blocks, find_direct
+from .direct import find_dash_blocks, find_direct
 from .doccache import text_of
 from .found import Found
 from .indirect import find_indirect
@@ -48,6 +48,17 @@ def find_quotes(
     kept = _resolve_overlaps(candidates)
     _widen(kept, units)
     return kept
+
+
+def _widen(found: list[Found], units: list[tuple[int, int]]) -> None:
+    """Stretch each quotation's construction to its whole sentence (where its cue, incise and
+    any date of the statement stand): « « … », a déclaré mardi Louis Caradec »."""
+    for f in found:
+        a, b = f.outer
+        for u_start, u_end in units:
+            if u_start <= a < u_end or u_start < b <= u_end:
+                a, b = min(a, u_start), max(b, u_end)
+        f.outer = (a, b)
 
 
 def _resolve_overlaps(candidates: list[Found]) -> list[Found]:

@@ -9,6 +9,7 @@ the dependency tree second.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,8 +74,6 @@ class Incise:
     """An incise: the cue verb, the speaker's words (clitic or noun phrase), and its extent."""
 
     cue: Token
-    entry: CueEntry
-    verb_start: int  # first token of the verbal group (auxiliary or clitic)
     mention: Span | None
     end: int  # token index just past the incise
 
@@ -184,11 +183,11 @@ def incise_at(doc: Doc, i: int, limit: int, lexicon: CueLexicon) -> Incise | Non
             # « a-t-on appris auprès du parquet »: the source is the one « auprès de » names.
             source = _aupres_de(doc, k, limit)
             mention = source if source is not None else mention
-        return Incise(verb, entry, i, mention, _incise_end(doc, k, limit))
+        return Incise(verb, mention, _incise_end(doc, k, limit))
     mention = inverted_subject(doc, k, limit)
     if mention is None:
         return None
-    return Incise(verb, entry, i, mention, _incise_end(doc, mention.end, limit))
+    return Incise(verb, mention, _incise_end(doc, mention.end, limit))
 
 
 def _aupres_de(doc: Doc, k: int, limit: int) -> Span | None:
@@ -425,14 +424,10 @@ def _skip_connectors_back(doc: Doc, j: int, floor: int) -> int:
             j -= 1
             moved = True
             continue
-        for words in _CONNECTORS:
-            n = len(words)
-            if j - n + 1 >= floor and all(
-                doc[j - n + 1 + k].lower_ == w for k, w in enumerate(words)
-            ):
-                j -= n
-                moved = True
-                break
+        k = _connector_before(doc, j)
+        if k is not None and k >= floor:
+            j = k - 1
+            moved = True
         if not moved and (
             doc[j].pos_ in {"ADV", "AUX"} or doc[j].lower_ in {"ne", "n'", "n’", "se", "s'", "s’"}
         ):
@@ -482,7 +477,7 @@ def subject_before(doc: Doc, vstart: int, floor: int) -> Span | None:
         # Walk back over the noun phrase to its determiner (« le président chinois »).
         while (
             k - 1 >= floor
-            and doc[k - 1].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} | {"ADP"}
+            and doc[k - 1].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP"}
             and doc[k - 1].text not in {",", ";"}
         ):
             if doc[k - 1].pos_ == "ADP" and doc[k - 1].lower_ not in {
@@ -561,6 +556,11 @@ def speaker_nouns() -> frozenset[str]:
     return data_words("speaker_nouns.txt")
 
 
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    return speaker_nouns() | organisation_nouns()
+
+
 def can_speak(np: Span) -> bool:
     """Whether a noun phrase can be a source: a person or organisation name, a titled name, a
     noun for people or bodies that speak (``data/speaker_nouns.txt``), or a pronoun."""
@@ -575,7 +575,7 @@ def can_speak(np: Span) -> bool:
             break
         if t.pos_ in {"NOUN", "PROPN", "ADJ"}:
             heads.append(t)
-    nouns = speaker_nouns() | organisation_nouns()
+    nouns = _speaking_nouns()
     if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in heads):
         return True
     if any(t.pos_ == "PROPN" for t in heads):

@@ -17,18 +17,14 @@ from bisect import bisect_left
 import regex
 from spacy.tokens import Doc, Span
 
-from .clauses import incise_at, noun_phrase, speaker_of, subject_of
+from .clauses import Incise, incise_at, noun_phrase, speaker_of, subject_of
 from .cues import CueLexicon
 from .doccache import text_of, token_starts
 from .found import Found
 from .marks import Quoted, is_name
+from .sources import marker_at
 
 _DASH = regex.compile(r"^\s*[—–-]\s*(?=\p{Lu})")
-# « Pour X, « … » », « D'après le ministre, Jérôme Cahuzac, « … » »: a short source, no verb.
-_SOURCE_INTRO = regex.compile(
-    r"^(?:pour|selon|d'après|d’après|à en croire)\s+([^,;:]+(?:,[^,;:]+)?),?\s*:?$",
-    regex.IGNORECASE,
-)
 # Below this many words, a passage inside a sentence is a name or a fragment, not a quotation.
 MIN_STANDALONE_WORDS = 4
 
@@ -40,19 +36,20 @@ def find_direct(
     lexicon: CueLexicon,
 ) -> list[Found]:
     """Direct quotations of ``doc``: one :class:`Found` per attributed quoted passage."""
+    text = text_of(doc)
     found: list[Found] = []
     for q in quoted:
         unit = _unit_of(units, q.open)
-        if unit is None or not regex.search(r"\w", q.inner(text_of(doc))):
+        words = len(regex.findall(r"\w+", q.inner(text)))
+        if unit is None or not words:
             continue  # an empty passage (« alone before a line break) quotes nothing
         u_start, u_end = unit
         # An introduction starts after an earlier passage or a semicolon of the same sentence.
         u_start = max([u_start, *(p.outer_end for p in quoted if u_start <= p.outer_end <= q.open)])
-        semi = text_of(doc).rfind(";", u_start, q.open)
+        semi = text.rfind(";", u_start, q.open)
         u_start = semi + 1 if semi >= 0 else u_start
-        before = text_of(doc)[u_start : q.open].strip()
-        after = text_of(doc)[q.outer_end : _unit_end_after(units, q, u_end)]
-        words = len(regex.findall(r"\w+", q.inner(text_of(doc))))
+        before = text[u_start : q.open].strip()
+        after = text[q.outer_end : _unit_end_after(units, q, u_end)]
         parts, inner_incise = _cut_inner_incise(doc, q, lexicon)
         if inner_incise is not None:
             cue = doc[inner_incise.cue.i : inner_incise.cue.i + 1]
@@ -65,12 +62,12 @@ def find_direct(
             cue, mention = inc
             found.append(_make(q, parts, cue, mention, 0.95, "incise"))
             continue
-        if inc is not None and before and not is_name(text_of(doc), q):
+        if inc is not None and before and not is_name(text, q):
             # « L'usine produira … jusqu'« à 500 millions » », explique X : the fragment ends a
             # sentence of reported speech, which is mixed speech as a whole (from the last
             # sentence end before it, should the units have missed one).
             cue, mention = inc
-            stops = [m.end() for m in regex.finditer(r"[.!?…]\s+", doc.text[u_start : q.open])]
+            stops = [m.end() for m in regex.finditer(r"[.!?…]\s+", text[u_start : q.open])]
             start = u_start + stops[-1] if stops else u_start
             f = _make(q, [(start, q.outer_end)], cue, mention, 0.8, "embedded")
             f.type = "mixed"
@@ -86,8 +83,7 @@ def find_direct(
                 continue
         # X a déclaré : « … »  /  X : « … »  /  Pour X, « … »
         # « Pour X, « … » » — but « Pour elle, la direction « joue la montre » » is mixed.
-        source_intro = before.endswith(",") and _SOURCE_INTRO.match(before)
-        if before.endswith(":") or source_intro:
+        if before.endswith(":") or _source_intro(doc, u_start, q.open, before):
             intro = _intro_attribution(doc, u_start, q.open, lexicon)
             if intro is not None:
                 cue, mention, conf = intro
@@ -95,7 +91,7 @@ def find_direct(
                     found.append(_make(q, parts, cue, mention, conf, "colon"))
                     continue
         # A passage that is a sentence on its own: its speaker is in a neighbouring sentence.
-        if standalone and _ends_unit(text_of(doc), q, u_end) and words >= MIN_STANDALONE_WORDS:
+        if standalone and _ends_unit(text, q, u_end) and words >= MIN_STANDALONE_WORDS:
             found.append(_make(q, parts, None, None, 0.6, "standalone"))
     return found
 
@@ -139,17 +135,6 @@ def find_dash_blocks(doc: Doc, quoted: list[Quoted]) -> list[Found]:
             )
         )
     return found
-
-
-def _widen(found: list[Found], units: list[tuple[int, int]]) -> None:
-    """Stretch each quotation's construction to its whole sentence (where its cue, incise and
-    any date of the statement stand): « « … », a déclaré mardi Louis Caradec »."""
-    for f in found:
-        a, b = f.outer
-        for u_start, u_end in units:
-            if u_start <= a < u_end or u_start < b <= u_end:
-                a, b = min(a, u_start), max(b, u_end)
-        f.outer = (a, b)
 
 
 def _make(
@@ -225,7 +210,7 @@ def _incise_after(doc: Doc, q: Quoted, lexicon: CueLexicon) -> tuple[Span, Span 
 
 def _cut_inner_incise(
     doc: Doc, q: Quoted, lexicon: CueLexicon
-) -> tuple[list[tuple[int, int]], object | None]:
+) -> tuple[list[tuple[int, int]], Incise | None]:
     """The passage's content parts, cutting out an incise between commas inside the marks."""
     parts = list(q.parts)
     if len(parts) != 1:
@@ -262,6 +247,20 @@ def _describes_speaker(toks: Span) -> bool:
     )
 
 
+def _source_intro(doc: Doc, start: int, end: int, before: str) -> bool:
+    """« Pour X, « … » », « D'après le ministre, Jérôme Cahuzac, « … » »: a source marker and
+    a short source (one apposition at most) right before the mark, with no verb."""
+    if not before.endswith(",") or before.count(",") > 2 or regex.search(r"[;:]", before):
+        return False
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return (
+        span is not None
+        and len(span) > 0
+        and marker_at(doc, span[0].i) is not None
+        and not any(t.pos_ in {"VERB", "AUX"} for t in span[1:])
+    )
+
+
 def _intro_attribution(
     doc: Doc, start: int, end: int, lexicon: CueLexicon
 ) -> tuple[Span | None, Span | None, float] | None:
@@ -269,10 +268,10 @@ def _intro_attribution(
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) == 0:
         return None
-    m = _SOURCE_INTRO.match(span.text.strip())
-    if m and not any(t.pos_ in {"VERB", "AUX"} for t in span[1:]):
+    marker = marker_at(doc, span[0].i)
+    if marker is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span[1:]):
         first = span[0]
-        n = 3 if first.lower_ == "à" else 2 if first.lower_ in {"d'", "d’"} else 1
+        n = marker[0]
         mention = noun_phrase(doc, first.i + n, span.end)
         # « Pour la principale association …, l'April : » — the name after the comma.
         commas = [t.i for t in doc[mention.end : span.end] if t.text == ","]

@@ -27,7 +27,7 @@ from .clauses import (
 from .cues import CueEntry, CueLexicon
 from .doccache import text_of
 from .found import Found
-from .marks import Quoted, words_mask
+from .marks import Quoted, quoted_mask, words_mask
 
 _INF_AUX = {"avoir", "être"}
 _CLITIC_SUBJECTS = {"-il", "-elle", "-on", "-ils", "-elles"}
@@ -40,9 +40,7 @@ def find_indirect(
     lexicon: CueLexicon,
 ) -> list[Found]:
     """Indirect (and mixed) quotations of ``doc``, one per cue with reported content."""
-    inside = bytearray(len(text_of(doc)) + 1)
-    for q in quoted:
-        inside[q.open : q.outer_end] = b"\x01" * (q.outer_end - q.open)
+    inside = quoted_mask(text_of(doc), quoted)
     words_inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
     for u_start, u_end in units:
@@ -153,16 +151,8 @@ def _que_clause(
     start = verb_group_start(doc, verb.i)
     if mention is not None and mention.start < start:
         start = mention.start
-    return _make(
-        doc,
-        [_chars(doc, que + 1, end)],
-        verb,
-        entry,
-        mention,
-        0.9,
-        "que",
-        (doc[start].idx, _chars(doc, que + 1, end)[1]),
-    )
+    chars = _chars(doc, que + 1, end)
+    return _make(doc, [chars], verb, entry, mention, 0.9, "que", (doc[start].idx, chars[1]))
 
 
 def _infinitive(
@@ -198,9 +188,6 @@ def _participial(
     que = que_after(doc, verb.i, limit)
     if que is None:
         return None
-    mention = None
-    if verb.i == unit.start or doc[verb.i - 1].text == ",":
-        pass
     if verb.i <= unit.start + 1:
         # Sentence-initial: content runs to the comma before the main clause's subject.
         main = _main_cue_after(doc, que + 1, limit, lexicon)
@@ -294,13 +281,9 @@ def _impersonal(doc: Doc, verb: Token) -> bool:
 
 def _restrictive(doc: Doc, verb: int, que: int) -> bool:
     """« ne rapporteront que 3 milliards »: « ne … que » means « only », it reports nothing."""
-    group = doc[verb_group_start(doc, verb) : que]
-    has_ne = any(t.lower_ in {"ne", "n'", "n’"} for t in group)
-    negated = any(
-        t.lower_ in {"pas", "point", "jamais", "plus", "guère", "nullement", "rien"}
-        for t in doc[verb_group_start(doc, verb) : que]
-    )
-    return has_ne and not negated
+    group = {t.lower_ for t in doc[verb_group_start(doc, verb) : que]}
+    negated = group & {"pas", "point", "jamais", "plus", "guère", "nullement", "rien"}
+    return bool(group & {"ne", "n'", "n’"}) and not negated
 
 
 def _incise(
@@ -382,16 +365,13 @@ def _quoted_object(
     limit: int,
     inside: bytearray,
     lexicon: CueLexicon,
-    words_inside: bytearray | None = None,
+    words_inside: bytearray,
 ) -> Found | None:
-    """« a qualifié la situation de « préoccupante » », « parlant d'un « effort de
-    transparence » »: the object of a judging cue holds the speaker's own words, which makes
-    the object mixed speech. Only cues with the ``nominal`` frame, and only when a quotation
-    mark opens within a few words of the verb."""
-    # Any reporting verb may carry the words in its object (« a reconnu une « situation très
-    # tendue » », « a mis en garde contre « un marché difficile » »); names in quotation
-    # marks are ruled out below.
-    if not entry.frames & {"nominal", "que", "incise"} or "Inf" in verb.morph.get("VerbForm"):
+    """« a qualifié la situation de « préoccupante » », « a reconnu une « situation très
+    tendue » », « parlant d'un « effort de transparence » »: the object of a reporting verb
+    holds the speaker's own words, which makes the object mixed speech — when a quotation
+    mark opens within a few words of the verb and the passage is no name."""
+    if "Inf" in verb.morph.get("VerbForm"):
         return None
     j = verb.i + 1
     opened = None
@@ -400,7 +380,7 @@ def _quoted_object(
         if t.lower_ in _QUE or t.pos_ in {"VERB", "AUX"} or t.text in {";", ":", "."}:
             return None
         if t.text in {"«", '"', "“"} and inside[t.idx]:
-            if words_inside is not None and not words_inside[t.idx]:
+            if not words_inside[t.idx]:
                 return None  # « a salué le programme « Petites villes de demain » »: a name
             opened = j
             break

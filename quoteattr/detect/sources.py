@@ -59,8 +59,9 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
     return found
 
 
-def _marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
-    """Length in tokens and weight of the marker starting at token ``i``, if any."""
+def marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
+    """Length in tokens and weight of the source marker (« selon », « d'après »…) starting at
+    token ``i``, if any."""
     text = text_of(doc)
     m = _MARKER_RE.match(text, doc[i].idx)
     if m is None:
@@ -128,7 +129,7 @@ def _leading(doc: Doc, unit: Span) -> Found | None:
     # A dateline's dash (« 4 juillet 2012. - Selon … ») is not part of the sentence.
     while len(unit) > 1 and unit[0].text in {"-", "—", "–"}:
         unit = unit[1:]
-    m = _marker_at(doc, unit.start)
+    m = marker_at(doc, unit.start)
     if m is None:
         return None
     n, weight = m
@@ -167,7 +168,7 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
         # « P, selon X. » — or « « P » selon X. » right after a closing mark.
         if doc[i - 1].text not in {",", "»", '"', "”"}:
             continue
-        m = _marker_at(doc, i)
+        m = marker_at(doc, i)
         if m is None or doc[i].lower_ == "pour":
             continue
         n, weight = m
