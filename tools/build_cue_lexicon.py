@@ -14,7 +14,7 @@ import csv
 import sys
 
 # Frames each category allows: que (X a dit que P), incise (« P », a-t-il dit), colon
-# (X a dit : « P »), inf (X a déclaré avoir…), nominal (X a dénoncé un « … »).
+# (X a dit : « P »), inf (X a déclaré avoir…).
 FRAMES = {
     "assertion_neutre": "que,incise,colon",
     "certitude_engagement": "que,incise,colon",
@@ -38,15 +38,9 @@ WEIGHTS = {
     "opinion_jugement": 0.65,
     "cue_non_verbal": 0.8,
 }
-# Cues whose object may hold the speaker's own words (« a qualifié la situation de
-# « préoccupante » », « a dénoncé une « provocation » »): the lexicon README's note on
-# saluer/dénoncer/critiquer, which « prennent surtout un GN suivi éventuellement d'une
-# citation partielle ».
-NOMINAL_CATEGORIES = {"opinion_jugement"}
-NOMINAL = {"évoquer", "promettre", "réclamer", "exiger", "annoncer", "dire"}
 # Cues neither list has, added by quoteattr with the reason: « parlant d'un « effort de
 # transparence » » reports words as surely as « évoquant ».
-EXTRA = {"parler": ("assertion_neutre", "incise,nominal", 0.8)}
+EXTRA = {"parler": ("assertion_neutre", "incise", 0.8)}
 # Verbs that also report speech with an infinitive clause (« a déclaré avoir été agressée »).
 INFINITIVE = {
     "dire",
@@ -144,8 +138,6 @@ def main(curated: str, ggt: str) -> None:
             frames = FRAMES[cat]
             if cue in INFINITIVE:
                 frames += ",inf"
-            if cat in NOMINAL_CATEGORIES or cue in NOMINAL:
-                frames += ",nominal"
             weight = WEIGHTS[cat] - (0.2 if cue in WEAK else 0.0)
             rows[cue] = (cat, frames, round(weight, 2), "curated")
     with open(ggt, encoding="utf-8") as f:
@@ -160,7 +152,7 @@ def main(curated: str, ggt: str) -> None:
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     print("# Reporting cues. Built by tools/build_cue_lexicon.py from the project's curated list")
     print("# and the Gender Gap Tracker quote verbs (MIT, see LICENSE.GenderGapTracker.MIT.txt).")
-    print("# frames: que | incise | colon | inf | nominal | source (selon X);")
+    print("# frames: que | incise | colon | inf | source (selon X);")
     print("# weight: how sure the cue makes us that speech is reported.")
     out.writerow(["cue", "category", "frames", "weight", "source"])
     for cue, (cat, frames, weight, src) in sorted(rows.items()):
