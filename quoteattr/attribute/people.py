@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..detect.clauses import TITLE_GENDER, TITLES
 from ..detect.doccache import ents_of
@@ -306,11 +306,15 @@ def _title_gender(doc: Doc, ent: Span) -> str | None:
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 4 and doc[i].pos_ in {"NOUN", "ADJ"}:
         i -= 1
-    if i >= 0 and i < ent.start - 1 and doc[i].pos_ == "DET":
-        g = doc[i].morph.get("Gender")
-        if g:
-            return "f" if g[0] == "Fem" else "m"
+    if i >= 0 and i < ent.start - 1:
+        return det_gender(doc[i])
     return None
+
+
+def det_gender(token: Token) -> str | None:
+    """The gender a determiner marks (« la » → f, « le » → m), or None for any other word."""
+    gender = token.morph.get("Gender") if token.pos_ == "DET" else []
+    return ("f" if gender[0] == "Fem" else "m") if gender else None
 
 
 def _role_of(doc: Doc, ent: Span) -> str | None:

@@ -11,6 +11,8 @@ a reader can search for (« Wang Yi »), or to no speaker at all when the articl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from spacy.tokens import Doc, Span
 
@@ -18,7 +20,7 @@ from ..detect.clauses import organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of, text_of
 from ..detect.found import Found
 from ..model import Speaker
-from .people import _ARTICLES, Cast, Person
+from .people import _ARTICLES, Cast, Person, det_gender
 
 _PRONOUNS = {
     "il": ("m", "sg"),
@@ -118,10 +120,9 @@ def _anaphor(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:
     noun = next((t for t in toks[1:] if t.pos_ in {"NOUN", "ADJ"}), None)
     if noun is None or noun.lemma_.lower() not in speaker_nouns():
         return None
-    gender = toks[0].morph.get("Gender")
-    if not gender:
+    want = det_gender(toks[0])
+    if want is None:
         return None
-    want = "f" if gender[0] == "Fem" else "m"
     fits = []
     for person in cast.people:
         if person.kind != "person" or (person.gender or cast.genders.get(person.name)) != want:
@@ -171,14 +172,20 @@ def _role_text(mention: Span) -> str | None:
 
 
 def _speaker(person: Person, mention: Span) -> Speaker:
-    return Speaker(
-        name=person.name,
+    return _at(
+        Speaker(name=person.name, kind=person.kind, role=person.role, gender=person.gender),  # type: ignore[arg-type]
+        mention,
+    )
+
+
+def _at(speaker: Speaker, mention: Span, **changes: object) -> Speaker:
+    """``speaker`` as named by ``mention`` (its words and offsets), with ``changes``."""
+    return replace(
+        speaker,
         mention=mention.text,
         start=mention.start_char,
         end=mention.end_char,
-        kind=person.kind,  # type: ignore[arg-type]
-        role=person.role,
-        gender=person.gender,  # type: ignore[arg-type]
+        **changes,  # type: ignore[arg-type]
     )
 
 
@@ -201,13 +208,7 @@ def _description(mention: Span) -> Speaker | None:
         return None
     name = _unlabelled_name(mention)
     if name is not None:
-        return Speaker(
-            name=name.text,
-            mention=mention.text,
-            start=mention.start_char,
-            end=mention.end_char,
-            kind="person",
-        )
+        return _at(Speaker(name=name.text, kind="person"), mention)
     heads = [t for t in toks if t.pos_ in {"NOUN", "PROPN"}]
     if not heads:
         return None
@@ -223,10 +224,7 @@ def _description(mention: Span) -> Speaker | None:
         kind = "organisation"
     else:
         kind = "unnamed"
-    gender = None
-    det = toks[0]
-    if det.pos_ == "DET" and det.morph.get("Gender"):
-        gender = "f" if det.morph.get("Gender")[0] == "Fem" else "m"
+    gender = det_gender(toks[0])
     name = mention.text.strip()
     if head.pos_ == "PROPN" and kind in {"organisation", "person"}:
         # « la CGT » → CGT; a description (« la compagnie ») stays as written.
@@ -236,14 +234,7 @@ def _description(mention: Span) -> Speaker | None:
         if words and words[0].lower().startswith(("l'", "l’")) and head.pos_ == "PROPN":
             words[0] = words[0][2:]
         name = " ".join(words) or name
-    return Speaker(
-        name=name,
-        mention=mention.text,
-        start=mention.start_char,
-        end=mention.end_char,
-        kind=kind,  # type: ignore[arg-type]
-        gender=gender,  # type: ignore[arg-type]
-    )
+    return _at(Speaker(name=name, kind=kind, gender=gender), mention)  # type: ignore[arg-type]
 
 
 def _unlabelled_name(mention: Span) -> Span | None:
@@ -297,9 +288,7 @@ def _pronoun(
 
 def _learned(cast: Cast, sp: Speaker) -> Speaker:
     gender = sp.gender or cast.genders.get(sp.name)
-    if gender == sp.gender:
-        return sp
-    return Speaker(sp.name, sp.mention, sp.start, sp.end, sp.kind, sp.role, gender)  # type: ignore[arg-type]
+    return sp if gender == sp.gender else replace(sp, gender=gender)
 
 
 def _most_recent(
@@ -329,16 +318,7 @@ def _most_recent(
             best = (pos, sp)
     if best is None:
         return None
-    sp = best[1]
-    return Speaker(
-        name=sp.name,
-        mention=mention.text,
-        start=mention.start_char,
-        end=mention.end_char,
-        kind=sp.kind,
-        role=sp.role,
-        gender=sp.gender or gender,  # type: ignore[arg-type]
-    )
+    return _at(best[1], mention, gender=best[1].gender or gender)
 
 
 _NEXT_NAMES = regex.compile(
