@@ -24,6 +24,7 @@ from quoteattr.model import Article, Quote
 from quoteattr.reading import read_paths
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+from faults import unreadable_folder  # noqa: E402
 from invariants import check_quotes  # noqa: E402
 from make_corpus import BODY, QUOTE, make_corpus  # noqa: E402
 
@@ -125,30 +126,9 @@ def test_strict_exits_1_and_a_second_run_writes_identical_bytes(corpus_run, tmp_
 
 def test_unreadable_and_vanishing_inputs_are_in_the_manifest(tmp_path, monkeypatch, capsys):
     """As root every file is readable: the refusals and the vanishing file are simulated."""
-    from quoteattr.reading import sources
-
     src = tmp_path / "in"
     src.mkdir()
-    for name in ("a.txt", "b.txt", "secret.txt"):
-        (src / name).write_text(BODY, encoding="utf-8")
-    (src / "locked").mkdir()
-    (src / "dangling.txt").symlink_to(src / "nowhere.txt")
-    real_open, real_scandir = open, os.scandir
-
-    def fake_open(path, *args, **kwargs):
-        if str(path).endswith("a.txt"):
-            os.unlink(src / "b.txt")  # vanishes after the folder was listed
-        if str(path).endswith("secret.txt"):
-            raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)
-
-    def fake_scandir(path):
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied")
-        return real_scandir(path)
-
-    monkeypatch.setattr(sources, "open", fake_open, raising=False)
-    monkeypatch.setattr(sources.os, "scandir", fake_scandir)
+    unreadable_folder(src, monkeypatch)
     out = tmp_path / "q.jsonl"
     assert main(["extract", str(src), "-o", str(out), "--workers", "1", "--strict"]) == 1
     err = capsys.readouterr().err

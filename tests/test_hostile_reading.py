@@ -7,7 +7,6 @@ shrunk here; ``test_hostile_cli.py`` and the full profile run them at 5 MB and 5
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from quoteattr.reading import decode, read_paths
 from quoteattr.reading.sources import expand
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+from faults import unreadable_folder  # noqa: E402
 from make_corpus import BODY, make_corpus  # noqa: E402
 
 
@@ -147,28 +147,7 @@ def test_side_files_are_skipped_in_folders_and_patterns_but_read_when_named(tmp_
 
 def test_unreadable_and_vanishing_paths_are_errors_naming_them(tmp_path, monkeypatch) -> None:
     """As root every file is readable, so the refusal and the vanishing are simulated."""
-    from quoteattr.reading import sources
-
-    for name in ("a.txt", "b.txt", "secret.txt"):
-        (tmp_path / name).write_text(BODY, encoding="utf-8")
-    (tmp_path / "locked").mkdir()
-    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
-    real_open, real_scandir = open, os.scandir
-
-    def fake_open(path, *args, **kwargs):
-        if str(path).endswith("a.txt"):
-            os.unlink(tmp_path / "b.txt")  # vanishes after listing, before reading
-        if str(path).endswith("secret.txt"):
-            raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)
-
-    def fake_scandir(path):
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied")
-        return real_scandir(path)
-
-    monkeypatch.setattr(sources, "open", fake_open, raising=False)
-    monkeypatch.setattr(sources.os, "scandir", fake_scandir)
+    unreadable_folder(tmp_path, monkeypatch)
     items = _items(tmp_path)
     got = [(Path(i.path).name, getattr(i, "error", "article")) for i in items]
     assert got == [
