@@ -98,7 +98,8 @@ def find_direct(
 
 # « J'ai été agrippée de partout. … —Sonia Dridi, journaliste »: a paragraph closed by a dash
 # and a name, the layout of a block quotation whose marks the page dropped.
-_DASH_SIGNATURE = regex.compile(r"\s*[—–]\s*(\p{Lu}[^\n—–]{1,80})$")
+# (No leading \s*: tried at every space of a long blank run, it would make the search quadratic.)
+_DASH_SIGNATURE = regex.compile(r"[—–]\s*(\p{Lu}[^\n—–]{1,80})$")
 
 
 def find_dash_blocks(doc: Doc, quoted: list[Quoted]) -> list[Found]:
@@ -120,7 +121,7 @@ def find_dash_blocks(doc: Doc, quoted: list[Quoted]) -> list[Found]:
         while j < len(doc) and doc[j].ent_type_ == "PER" and (j == k or doc[j].ent_iob_ == "I"):
             j += 1
         a, b = para.start(), content_end
-        while b > a and text[b - 1] in " \t":
+        while b > a and text[b - 1].isspace():
             b -= 1
         found.append(
             Found(

@@ -61,6 +61,9 @@ _PATTERN = regex.compile(
 )
 
 
+_YEAR = regex.compile(r"\d{4}")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A date found in a text: its ISO form and where it stands (character offsets)."""
@@ -95,6 +98,9 @@ def search_date(text: str, pos: int = 0, endpos: int | None = None) -> DateMatch
     DateMatch(iso='2023-09-20', start=9, end=25)
     """
     end = len(text) if endpos is None else endpos
+    # Every form carries a four-digit year: most texts are ruled out by one cheap scan.
+    if not _YEAR.search(text, pos, end):
+        return None
     for m in _PATTERN.finditer(text, pos, end):
         iso = _iso(m)
         if iso:
