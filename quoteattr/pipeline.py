@@ -75,6 +75,7 @@ class Extractor:
 
     def _docs(self, article: Article) -> Iterator[tuple[int, Doc]]:
         """The unparsed docs of one article's chunks, each with its offset in the text."""
+        from .detect.doccache import remember_text
         from .nlp import set_pub_date
 
         text = article.text
@@ -84,6 +85,7 @@ class Extractor:
             text = blank_unlikely(text)  # same length: offsets still fit article.text
         for offset, chunk in split_text(text, self.chunk_chars):
             doc = self.nlp.make_doc(chunk)
+            remember_text(doc, chunk)
             set_pub_date(doc, article.date)
             yield offset, doc
 

@@ -6,6 +6,7 @@ detection reads them hundreds of times per article, so they are computed once pe
 
 from __future__ import annotations
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 _TEXT = "quoteattr.text"
@@ -21,6 +22,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Tells :func:`text_of` the string ``doc`` was made from (``nlp.make_doc(text)``), so
+    that it is not rebuilt token by token."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end != len(text):
+        raise ValueError(f"a text of {len(text)} characters for a doc of {end}")
+    doc.user_data[_TEXT] = text
+
+
 def ents_of(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, computed once."""
     ents = doc.user_data.get(_ENTS)
@@ -33,7 +43,7 @@ def token_starts(doc: Doc) -> list[int]:
     """The character offset of each token, in order (for bisecting)."""
     starts = doc.user_data.get(_STARTS)
     if starts is None:
-        starts = doc.user_data[_STARTS] = [t.idx for t in doc]
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
     return starts
 
 
