@@ -170,3 +170,45 @@ def test_a_worker_empties_component_caches_that_outgrow_the_limit(monkeypatch):
     ex = batch._extractor(batch.Options(fast=True))
     assert len(ex.nlp.get_pipe("lemmatizer").cache) <= 50
     assert len(cached_lemmas(ex.nlp).cache) <= 50
+
+
+def test_the_warmed_tokenizer_splits_as_a_cold_one_and_stops_warming(monkeypatch):
+    """Warming fills the tokenizer's cache outside memory zones; the splits inside a zone
+    afterwards are those of a fresh tokenizer, and warming stops after WARM_ARTICLES."""
+    import spacy
+
+    from quoteattr.model import Article
+    from quoteattr.nlp import DEFAULT_MODEL
+
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "morphologizer", "parser", "ner"])
+    cold = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "morphologizer", "parser", "ner"])
+    texts = [
+        "Le maire, M. Dupuis-Lefort, l'a redit aujourd'hui : « Pas question ! »",
+        "« On s'est battus jusqu'au bout », a lâché l'entraîneur (FC Lorient) à 22h15.",
+        "Le taux directeur passe à 3,75 %, a-t-on appris auprès de la BCE.",
+    ]
+    monkeypatch.setattr(batch, "_warmed", {})
+    monkeypatch.setattr(batch, "WARM_ARTICLES", 2)
+    batch._warm_tokenizer(nlp, [Article(text=t) for t in texts])
+    assert batch._warmed[id(nlp)] == 2
+    assert nlp.tokenizer.max_cache_size >= batch._TOKENIZER_CACHE
+    strings = len(nlp.vocab.strings)
+    batch._warm_tokenizer(nlp, [Article(text="Un style zorglubesque.")])
+    assert len(nlp.vocab.strings) == strings  # enough articles warmed: nothing added
+    with nlp.memory_zone():
+        warm = [[t.text for t in nlp.make_doc(t)] for t in texts]
+    assert warm == [[t.text for t in cold.make_doc(t)] for t in texts]
+
+
+def test_detection_may_be_told_the_text_of_a_doc():
+    from quoteattr.detect.doccache import remember_text, text_of, token_starts
+    from quoteattr.nlp import load_nlp
+
+    nlp = load_nlp()
+    text = "Il l'a dit : « Tout va bien. »\n\nFin."
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
+    assert text_of(doc) == text
+    assert token_starts(doc) == [t.idx for t in doc]
+    with pytest.raises(ValueError, match="characters"):
+        remember_text(nlp.make_doc(text), text + " de plus")
