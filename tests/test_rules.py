@@ -445,3 +445,13 @@ def test_plural_bodies_are_a_group():
     """Les syndicats dénoncent « un abandon de l'hôpital public »."""
     (q,) = _quotes("Les syndicats, eux, dénoncent « un abandon de l'hôpital public ».")
     assert q.speaker.kind == "group"
+
+
+def test_a_pronoun_never_stands_for_a_name_inside_a_quotation():
+    """« Jacques Morel fait son travail d'élu, je le respecte », explique-t-il."""
+    text = (
+        "Le maire de Pontivy, Paul Girard, a répondu jeudi aux critiques de l'opposition. "
+        "« Jacques Morel fait son travail d'élu, je le respecte », explique-t-il."
+    )
+    q = _one(_quotes(text), "je le respecte")
+    assert q.speaker is not None and q.speaker.name == "Paul Girard"

@@ -11,6 +11,7 @@ a reader can search for (« Wang Yi »), or to no speaker at all when the articl
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -45,12 +46,15 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
     cast = Cast(doc)
     speakers: list[Speaker | None] = []
     history: list[tuple[int, Speaker]] = []  # resolved speakers by position
+    # Nobody named inside a quotation is what a later pronoun stands for (« « … comme les
+    # Fabius », explique-t-il »).
+    quoted = sorted(part for f in found for part in f.parts)
     for i, f in enumerate(found):
         sp = None
         if f.mention is not None:
-            sp = _resolve(doc, cast, f.mention, history)
+            sp = _resolve(doc, cast, f.mention, history, quoted)
         elif f.rule == "direct:standalone":
-            sp = _neighbour(doc, cast, found, i, history)
+            sp = _neighbour(doc, cast, found, i, history, quoted)
             if sp is not None:
                 f.confidence = min(f.confidence, 0.7)
         if sp is not None:
@@ -61,7 +65,11 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
 
 
 def _resolve(
-    doc: Doc, cast: Cast, mention: Span, history: list[tuple[int, Speaker]]
+    doc: Doc,
+    cast: Cast,
+    mention: Span,
+    history: list[tuple[int, Speaker]],
+    quoted: list[tuple[int, int]],
 ) -> Speaker | None:
     # « Moody's » tokenised « Moody' » + « s »: keep the s.
     if (
@@ -73,7 +81,7 @@ def _resolve(
     text = mention.text.strip()
     low = text.lower()
     if low in _PRONOUNS:
-        return _pronoun(doc, cast, mention, history)
+        return _pronoun(doc, cast, mention, history, quoted)
     at = mention.start_char
     ents = [
         e
@@ -252,7 +260,11 @@ def _unlabelled_name(mention: Span) -> Span | None:
 
 
 def _pronoun(
-    doc: Doc, cast: Cast, mention: Span, history: list[tuple[int, Speaker]]
+    doc: Doc,
+    cast: Cast,
+    mention: Span,
+    history: list[tuple[int, Speaker]],
+    quoted: list[tuple[int, int]],
 ) -> Speaker | None:
     """The most recent compatible source before the pronoun."""
     gender, number = _PRONOUNS[mention.text.strip().lower()]
@@ -266,7 +278,7 @@ def _pronoun(
     objects: list[tuple[int, Speaker]] = []
     for person in cast.people:
         for a, b, subject in person.mentions:
-            if a < at and at - a <= _PRONOUN_REACH:
+            if a < at and at - a <= _PRONOUN_REACH and not _inside(a, quoted):
                 span = doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     (candidates if subject else objects).append((a, _speaker(person, span)))
@@ -284,6 +296,12 @@ def _pronoun(
     if found is not None and number == "sg" and found.kind == "person":
         cast.genders.setdefault(found.name, gender)
     return found
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _learned(cast: Cast, sp: Speaker) -> Speaker:
@@ -345,7 +363,12 @@ def _named_next(doc: Doc, cast: Cast, f: Found) -> Speaker | None:
 
 
 def _neighbour(
-    doc: Doc, cast: Cast, found: list[Found], i: int, history: list[tuple[int, Speaker]]
+    doc: Doc,
+    cast: Cast,
+    found: list[Found],
+    i: int,
+    history: list[tuple[int, Speaker]],
+    quoted: list[tuple[int, int]],
 ) -> Speaker | None:
     """Speaker of a quotation standing alone: the source of the quote just before it, when it
     is close (same or previous paragraph), else the one just after it."""
@@ -374,5 +397,5 @@ def _neighbour(
     if i + 1 < len(found):
         nxt = found[i + 1]
         if nxt.mention is not None and 0 <= nxt.start - f.end <= 300:
-            return _resolve(doc, cast, nxt.mention, history)
+            return _resolve(doc, cast, nxt.mention, history, quoted)
     return None
