@@ -78,14 +78,16 @@ class Extractor:
         from .detect.doccache import remember_text
         from .nlp import set_pub_date
 
-        text = article.text
+        text = parsed = article.text
         if self.fast:
             from .prescan import blank_unlikely
 
-            text = blank_unlikely(text)  # same length: offsets still fit article.text
-        for offset, chunk in split_text(text, self.chunk_chars):
+            # spaCy parses the likely sentences only; detection still reads the whole text,
+            # which has the same length (offsets fit both).
+            parsed = blank_unlikely(text)
+        for offset, chunk in split_text(parsed, self.chunk_chars):
             doc = self.nlp.make_doc(chunk)
-            remember_text(doc, chunk)
+            remember_text(doc, text[offset : offset + len(chunk)])
             set_pub_date(doc, article.date)
             yield offset, doc
 

@@ -4,12 +4,15 @@ The text is cut into sentence units (:func:`quoteattr.detect.sentences.sentence_
 never cuts a quotation). A unit is a *hit* when it may report speech (:func:`is_hit`): a
 quotation mark, a source marker (« selon X », « pour X, »), or a form of a cue of the lexicon
 (``data/cues.tsv``; forms from ``data/verb_forms.tsv``) with what it introduces. Kept are the
-hits, the units inside a quotation over several paragraphs, and the first unit naming each
-capitalised word that a kept unit uses (« M. Wang » needs « Wang Yi »; the component reads
-full names from there). The unit before a hit is not kept: speakers named there come with a
-cue of their own, and on the benchmark corpus keeping it changed no quote.
-:func:`blank_unlikely` turns every other unit into spaces of the same length: the parser
-skips a run of spaces as one token, and every offset still points into the original text.
+hits, a unit naming the author of the one before (« C'est le constat de X »), the last unit
+dating an event before a kept one, and the first unit naming each capitalised word that a
+kept unit uses (« M. Wang » needs « Wang Yi »; the component reads full names from there).
+The unit before a hit is not kept: speakers named there come with a cue of their own.
+:func:`blank_unlikely` turns every other unit into spaces of the same length, and the middle
+of long reported content too (:func:`hollows`): the parser skips a run of spaces as one
+token, and every offset still points into the original text. Detection reads the original
+text (:func:`quoteattr.detect.doccache.remember_text`) and the parse of what was kept, so a
+quotation over several paragraphs needs no parse of its middle paragraphs.
 
 >>> text = "Marie Dupont arrive.\\nIl pleut. Il vente. « Nous partons », dit Mme Dupont."
 >>> blanked = blank_unlikely(text)
@@ -72,21 +75,126 @@ _ER_ENDINGS = [
 
 
 def blank_unlikely(text: str) -> str:
-    """``text`` with the sentences that cannot matter to quotations turned into spaces."""
+    """``text`` with the sentences that cannot matter to quotations turned into spaces, and
+    the middle of long reported content too (see :func:`hollows`)."""
     units = sentence_units(text, quoted := pair_marks(text))
     keep = select_units(text, units, quoted)
-    if all(keep):
+    # Units never hold a line break, so same-length spaces keep lines and offsets.
+    blanks = [u for u, k in zip(units, keep, strict=True) if not k]
+    blanks += hollows(text, units, keep, quoted)
+    if not blanks:
         return text
     out = []
     last = 0
-    for (a, b), k in zip(units, keep, strict=True):
-        if not k:
-            # Units never hold a line break, so same-length spaces keep lines and offsets.
-            out.append(text[last:a])
-            out.append(" " * (b - a))
-            last = b
+    for a, b in sorted(blanks):
+        a = max(a, last)
+        if b <= a:
+            continue
+        out.append(text[last:a])
+        out.append(_LINE_BREAKS.sub(" ", text[a:b]))
+        last = b
     out.append(text[last:])
     return "".join(out)
+
+
+# Everything but line breaks: a blank keeps the lines of the text.
+_LINE_BREAKS = regex.compile(r"[^\n]")
+_TEXT_WORD = regex.compile(r"\S+")
+# What detection reads inside reported content: names (the cast of the article), quotation
+# marks (mixed quotes), and what ends content early: a semicolon, a source marker or a cue
+# (« …, ajoutant que », « …, a-t-il dit », « …, selon X »).
+_CONTENT_SIGNAL = regex.compile(r"[«»“”\";:]|-t-|-(?:il|elle|on)\b")
+# Words parsed at each edge of a hollowed stretch and around each word detection reads: the
+# parser and the entity recogniser see a few words of context on both sides.
+_HOLLOW_EDGE = 3
+# The words of content before an incise that stay parsed: its subject and verb.
+_INCISE_HEAD = 12
+# Words parsed on each side of a name in content.
+_NAME_CONTEXT = 1
+# Fewer words in a row than this are parsed anyway.
+_HOLLOW_MIN = 6
+
+
+def hollows(
+    text: str, units: list[tuple[int, int]], keep: list[bool], quoted: list[Quoted]
+) -> list[tuple[int, int]]:
+    """Stretches inside reported content that spaCy need not parse: detection reads content
+    from the text, and from the parse only its edges, the names in it and what may end it.
+
+    Content is the inside of quotation marks and, in a kept unit, what follows the « que »
+    or colon of a cue up to the end of the unit. Inside it, runs of words far from its edges
+    and from any name, mark or cue are blanked.
+
+    >>> text = "Le maire a assuré que la piscine ouvrira ses portes au public dès la fin de l'été."
+    >>> [text[a:b] for a, b in hollows(text, [(0, len(text))], [True], [])]
+    ['ses portes au public dès la']
+    """
+    forms = _cue_forms()
+    spans = [part for q in quoted for part in q.parts]
+    for (a, b), k in zip(units, keep, strict=True):
+        if k:
+            spans.extend(_reported(text, a, b, forms))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        words = [w.group() for w in _TEXT_WORD.finditer(text, a, b)]
+        starts = [w.start() for w in _TEXT_WORD.finditer(text, a, b)]
+        n = len(words)
+        parse = [i < _HOLLOW_EDGE or i >= n - _HOLLOW_EDGE for i in range(n)]
+        for i in range(n):
+            reach = _read_in_content(words, i, forms)
+            if reach is not None:
+                for j in range(max(0, i - reach), min(n, i + reach + 1)):
+                    parse[j] = True
+        i = 0
+        while i < n:
+            j = i
+            while j < n and not parse[j]:
+                j += 1
+            if j - i >= _HOLLOW_MIN:
+                out.append((starts[i], starts[j - 1] + len(words[j - 1])))
+            i = j + 1
+    return out
+
+
+def _reported(text: str, a: int, b: int, forms: dict[str, str]) -> list[tuple[int, int]]:
+    """Where the content of the unit ``text[a:b]`` may stand: after the que or colon of its
+    first cue, or, before an incise (« P, a ajouté X », « P, a-t-il dit »), from its start."""
+    cues = [m for m in _WORD.finditer(text, a, b) if m.group().lower() in forms]
+    for m in cues:
+        frame = _QUE_OR_COLON.search(text, m.end(), min(b, m.end() + _FRAME_REACH))
+        if frame is not None:
+            return [(frame.end(), b)]
+    for m in reversed(cues):
+        incise = _INCISE_BEFORE.search(text, max(a, m.start() - 30), m.start())
+        if incise is not None or _INVERTED.match(text, m.end()):
+            # Content before an incise must show a verb to the parser: its head is kept.
+            head = _TEXT_WORD.finditer(text, a, b)
+            start = next((w.end() for n, w in enumerate(head, 1) if n == _INCISE_HEAD), b)
+            comma = text.rfind(",", a, m.start())
+            return [(start, comma)] if comma > start else []
+    return []
+
+
+def _read_in_content(words: list[str], i: int, forms: dict[str, str]) -> int | None:
+    """How many words around ``words[i]`` of reported content detection reads, or None if
+    it reads none: a name (the entity recogniser needs a word of context on each side); a
+    mark, a semicolon, a source marker, or a cue that may start a clause of its own (a
+    comma shortly before it: « …, rappelant que », « …, le ministre a ajouté que »), whose
+    clause the parser needs."""
+    word = words[i]
+    if _CONTENT_SIGNAL.search(word) or word.lower().strip(",.") in _SOURCE_WORDS:
+        return _HOLLOW_EDGE
+    if _WORD.sub(lambda m: m.group().lower(), word).strip(".,!?…()") in forms and any(
+        w.endswith((",", ";", ":")) for w in words[max(0, i - 5) : i]
+    ):
+        return _HOLLOW_EDGE
+    if word[:1].isupper():
+        return _NAME_CONTEXT
+    return None
+
+
+# One-word source markers (« selon X ») and the start of « d'après »: they end content.
+_SOURCE_WORDS = frozenset({"selon", "d'après", "d’après"})
 
 
 def select_units(
@@ -97,7 +205,6 @@ def select_units(
         quoted = pair_marks(text)
     keep = [is_hit(text[a:b]) for a, b in units]
     _keep_named_after(text, units, keep)
-    _keep_quoted(units, quoted, keep)
     _keep_event_dates(text, units, keep)
     _keep_introductions(text, units, keep)
     return keep
@@ -116,7 +223,10 @@ def is_hit(sentence: str) -> bool:
     """
     forms = _cue_forms()
     if _MARKS.search(sentence) and (
-        any(len(q.inner(sentence).split()) > _SHORT_QUOTE for q in pair_marks(sentence))
+        any(
+            len(q.inner(sentence).split()) > _SHORT_QUOTE
+            for q in pair_marks(sentence, remember=False)
+        )
         or any(m.group().lower() in forms for m in _WORD.finditer(sentence))
     ):
         return True
@@ -204,17 +314,6 @@ def _event_date(sentence: str) -> bool:
     # An explicit date is often background: it counts with an occasion for speech.
     lowered = sentence.lower()
     return bool(_dates()[1].search(sentence)) and any(w in lowered for w in _speech_events())
-
-
-def _keep_quoted(units: list[tuple[int, int]], quoted: list[Quoted], keep: list[bool]) -> None:
-    # A quotation over several paragraphs leaves middle units without any mark or cue.
-    spans = [(q.open, q.outer_end) for q in quoted]
-    j = 0
-    for n, (a, b) in enumerate(units):
-        while j < len(spans) and spans[j][1] <= a:
-            j += 1
-        if j < len(spans) and spans[j][0] < b:
-            keep[n] = True
 
 
 def _keep_introductions(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:

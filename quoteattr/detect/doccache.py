@@ -23,8 +23,9 @@ def text_of(doc: Doc) -> str:
 
 
 def remember_text(doc: Doc, text: str) -> None:
-    """Tells :func:`text_of` the string ``doc`` was made from (``nlp.make_doc(text)``), so
-    that it is not rebuilt token by token."""
+    """Tells :func:`text_of` the text detection reads for ``doc``: the string the doc was
+    made from (``nlp.make_doc(text)``), which then need not be rebuilt token by token, or,
+    in fast mode, the full text of which the doc holds a copy with sentences blanked out."""
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if end != len(text):
         raise ValueError(f"a text of {len(text)} characters for a doc of {end}")

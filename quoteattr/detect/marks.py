@@ -10,6 +10,7 @@ sometimes forgets to close one. :func:`pair_marks` turns that into spans of quot
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -73,13 +74,24 @@ def _straight_opens(text: str, i: int) -> bool:
     return False
 
 
-def pair_marks(text: str) -> list[Quoted]:
+def pair_marks(text: str, remember: bool = True) -> list[Quoted]:
     """The top-level quoted passages of ``text``, in order.
 
     An unclosed mark never swallows more than its paragraph: the passage is cut at the
     paragraph end, unless the next paragraph reopens it with the same mark (the French
     convention for a quotation over several paragraphs).
     """
+    # Fast mode's pre-scan and the component read the marks of the same article in turn, a
+    # batch of articles apart; ``remember=False`` keeps one-off texts out of the memo.
+    return list(_pair_marks(text)) if remember else _pairs(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _pair_marks(text: str) -> tuple[Quoted, ...]:
+    return tuple(_pairs(text))
+
+
+def _pairs(text: str) -> list[Quoted]:
     found: list[Quoted] = []
     stack: list[tuple[int, str]] = []  # (offset, expected closing mark)
     top_open = -1
