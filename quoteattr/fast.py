@@ -19,7 +19,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import IS_SPACE, LEMMA, ORTH, POS
+from spacy.parts_of_speech import SPACE as _SPACE
+from spacy.parts_of_speech import X as _X
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,6 +31,7 @@ C = TypeVar("C")
 
 _LEMMATIZER = "lemmatizer"
 _COMPONENT = "quoteattr"
+_RULER = "attribute_ruler"
 
 
 class CachedLemmas:
@@ -98,8 +101,44 @@ def pipe(
     lemmas = cached_lemmas(nlp)
     component: Any = nlp.get_pipe(_COMPONENT)
     # The lemmatizer feeds no model (NER reads forms and shapes), so it may run last.
-    parsed = nlp.pipe(
-        docs, as_tuples=True, batch_size=batch_size, disable=[_LEMMATIZER, _COMPONENT]
-    )
+    skipped = [_LEMMATIZER, _COMPONENT]
+    ruler = _RULER in nlp.pipe_names and marks_spaces_only(nlp.get_pipe(_RULER))
+    if ruler:
+        skipped.append(_RULER)
+    parsed = nlp.pipe(docs, as_tuples=True, batch_size=batch_size, disable=skipped)
     for doc, context in parsed:
+        if ruler:
+            _mark_spaces(doc)
         yield component(lemmas(doc)), context
+
+
+def marks_spaces_only(ruler: Any) -> bool:
+    """Whether an attribute ruler does nothing extraction reads but mark whitespace tokens
+    (part of speech SPACE) and set other tokens' tags to their part of speech, as the
+    French models' ruler does. Such a ruler is replaced by :func:`_mark_spaces`.
+
+    >>> from quoteattr.nlp import load_nlp
+    >>> marks_spaces_only(load_nlp().get_pipe("attribute_ruler"))
+    True
+    """
+    for rule in ruler.patterns:
+        patterns, attrs = rule["patterns"], rule["attrs"]
+        if len(patterns) != 1 or len(patterns[0]) != 1:
+            return False
+        (token,) = patterns[0]
+        if "IS_SPACE" in token or token.get("POS") == "SPACE":
+            continue  # the whitespace rules, which _mark_spaces does
+        if set(attrs) != {"TAG"} or set(token) != {"POS"} or attrs["TAG"] != token["POS"]:
+            return False
+    return True
+
+
+def _mark_spaces(doc: Doc) -> None:
+    # Whitespace is SPACE, and nothing else is: what the French models' ruler does to the
+    # parts of speech (tags, which extraction never reads, are left unset).
+    rows = doc.to_array([POS, IS_SPACE])
+    pos = rows[:, 0].copy()
+    space = rows[:, 1] == 1
+    pos[space] = _SPACE
+    pos[~space & (pos == _SPACE)] = _X
+    doc.from_array([POS], pos.reshape(-1, 1))
