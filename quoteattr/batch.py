@@ -161,8 +161,8 @@ def _extractor(options: Options) -> Any:
 #: left alone, it would split every word of every chunk afresh. The start of each article of
 #: the first :data:`WARM_ARTICLES` of a run is therefore split once outside any zone, which
 #: fills its cache (made larger, still bounded) with the common words of the corpus.
-WARM_ARTICLES = 500
-_WARM_CHARS = 20_000
+WARM_ARTICLES = 200
+_WARM_CHARS = 5_000
 _TOKENIZER_CACHE = 50_000
 _warmed: dict[int, int] = {}
 
