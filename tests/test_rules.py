@@ -445,3 +445,25 @@ def test_plural_bodies_are_a_group():
     """Les syndicats dénoncent « un abandon de l'hôpital public »."""
     (q,) = _quotes("Les syndicats, eux, dénoncent « un abandon de l'hôpital public ».")
     assert q.speaker.kind == "group"
+
+
+def test_head_noun_of_the_one_role_given_before_a_name():
+    """Le quartier a été dessiné par l'architecte bordelaise Inès Morel. … « … », explique
+    l'architecte. → Inès Morel, the one person the article titled « architecte »."""
+    text = (
+        "Le nouveau quartier a été dessiné par l'architecte bordelaise Inès Morel. "
+        "« Nous voulions ouvrir la ville sur le fleuve », explique l'architecte."
+    )
+    q = _one(_quotes(text), "ouvrir la ville")
+    assert q.speaker.name == "Inès Morel"
+
+
+def test_head_noun_shared_by_two_roles_stays_a_description():
+    """… l'entraîneur lyonnais Marc Vidal … l'entraîneur parisien Luc Roche … « … », dit
+    l'entraîneur. → no name: two people hold that title."""
+    text = (
+        "L'entraîneur lyonnais Marc Vidal a salué le jeu de l'entraîneur parisien Luc Roche. "
+        "« La victoire est méritée », a dit l'entraîneur."
+    )
+    q = _one(_quotes(text), "victoire est méritée")
+    assert q.speaker.name not in {"Marc Vidal", "Luc Roche"}
