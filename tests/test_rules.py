@@ -467,3 +467,29 @@ def test_head_noun_shared_by_two_roles_stays_a_description():
     )
     q = _one(_quotes(text), "victoire est méritée")
     assert q.speaker.name not in {"Marc Vidal", "Luc Roche"}
+
+
+def test_quoted_predicate_after_any_verb():
+    """Le constructeur met « tout en œuvre, avec ses fournisseurs, pour livrer les commandes
+    avant l'été » → mixed speech of the constructeur, the verb included."""
+    text = (
+        "Les usines de Sochaux tournent au ralenti depuis lundi. Le constructeur met « tout en "
+        "œuvre, avec ses fournisseurs, pour livrer les commandes avant l'été »."
+    )
+    q = _one(_quotes(text), "livrer les commandes")
+    assert q.type == "mixed"
+    assert q.text.startswith("met « tout en œuvre")
+    assert q.speaker.mention == "Le constructeur"
+
+
+def test_short_quoted_predicate_is_a_scare_quote():
+    """Les riverains vivent « dans la peur ». → no quotation: a short passage after a plain
+    verb is the writer's scare quote, nobody's statement."""
+    assert _quotes("Depuis l'incendie, les riverains vivent « dans la peur ».") == []
+
+
+def test_quoted_predicate_of_a_subject_that_cannot_speak():
+    """La pluie rend « les routes de montagne très glissantes jusqu'à la fin de la
+    semaine ». → no quotation: the rain says nothing."""
+    text = "La pluie rend « les routes de montagne très glissantes jusqu'à la fin de la semaine »."
+    assert _quotes(text) == []
