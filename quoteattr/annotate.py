@@ -11,12 +11,13 @@ from spacy.tokens import Doc
 from .attribute.dates import event_dates, find_date
 from .attribute.speakers import attribute
 from .detect import find_quotes
+from .detect.continued import RULE as CONTINUED
 from .detect.cues import CueLexicon
 from .detect.doccache import text_of
 from .detect.found import Found
 from .detect.marks import pair_marks
 from .detect.sentences import sentence_units
-from .model import Cue, Part, Quote
+from .model import Cue, Part, Quote, Speaker
 
 
 def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote]:
@@ -27,6 +28,9 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
     if not found:
         return []
     speakers = attribute(doc, found)
+    found, speakers = _carried_on(found, speakers)
+    if not found:
+        return []
     dates = _dates(doc, found, units, published)
     quotes = []
     for f, speaker, (date, basis) in zip(found, speakers, dates, strict=True):
@@ -52,6 +56,22 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
             )
         )
     return quotes
+
+
+def _carried_on(
+    found: list[Found], speakers: list[Speaker | None]
+) -> tuple[list[Found], list[Speaker | None]]:
+    """Drop a sentence taken as a speaker's words going on (:mod:`.detect.continued`) unless
+    the quotations on both sides of it have that same speaker."""
+    keep = []
+    for i, f in enumerate(found):
+        if f.rule == CONTINUED:
+            nxt = speakers[i + 1] if i + 1 < len(found) else None
+            sp = speakers[i]
+            if sp is None or nxt is None or nxt.name != sp.name:
+                continue
+        keep.append(i)
+    return [found[i] for i in keep], [speakers[i] for i in keep]
 
 
 def _dates(

@@ -493,3 +493,39 @@ def test_quoted_predicate_of_a_subject_that_cannot_speak():
     semaine ». → no quotation: the rain says nothing."""
     text = "La pluie rend « les routes de montagne très glissantes jusqu'à la fin de la semaine »."
     assert _quotes(text) == []
+
+
+def test_sentence_between_two_quotations_of_one_speaker():
+    """Selon l'entraîneur Paul Girard, l'équipe a manqué de rythme. Elle reste sur trois
+    victoires. La défense, insiste-t-il, a été solide. → the middle sentence is his too."""
+    text = (
+        "Selon l'entraîneur Paul Girard, l'équipe a manqué de rythme en seconde période. "
+        "Elle reste toutefois sur trois victoires consécutives. "
+        "La défense, insiste-t-il, a été solide jusqu'au bout."
+    )
+    q = _one(_quotes(text), "trois victoires")
+    assert q.type == "indirect"
+    assert q.text == "Elle reste toutefois sur trois victoires consécutives"
+    assert q.speaker.name == "Paul Girard"
+
+
+def test_sentence_between_quotations_of_two_speakers_is_narrative():
+    """Selon le maire, … . La préfète Anne Roux a visité le chantier mardi. La rue, précise-
+    t-elle, … → the middle sentence brings a new person on stage: narrative, no quotation."""
+    text = (
+        "Selon le maire Paul Girard, les travaux dureront trois mois. "
+        "La préfète Anne Roux a visité le chantier mardi matin. "
+        "La rue, précise-t-elle, restera ouverte aux riverains."
+    )
+    assert [q for q in _quotes(text) if "chantier" in q.text] == []
+
+
+def test_sentence_between_quotations_when_the_pronoun_is_someone_else():
+    """Selon Mme Claire Morin, … . L'audience a été suspendue à midi. Le dossier reste solide,
+    a-t-il estimé. → « il » is not Mme Morin: the middle sentence is nobody's words."""
+    text = (
+        "Selon Mme Claire Morin, son client n'a jamais quitté le domicile ce soir-là. "
+        "L'audience a été suspendue pendant une heure à midi. "
+        "Le dossier reste solide, a-t-il estimé."
+    )
+    assert [q for q in _quotes(text) if "audience" in q.text] == []
