@@ -529,3 +529,23 @@ def test_sentence_between_quotations_when_the_pronoun_is_someone_else():
         "Le dossier reste solide, a-t-il estimé."
     )
     assert [q for q in _quotes(text) if "audience" in q.text] == []
+
+
+def test_speech_noun_held_by_pour_x_before_a_colon():
+    """Le message est clair pour les syndicats de cheminots : la grève continuera. → the
+    unions' view, after the colon."""
+    text = (
+        "Le message, après trois semaines de conflit, est clair pour les syndicats de "
+        "cheminots : la grève continuera jusqu'au retrait du projet."
+    )
+    q = _one(_quotes(text), "la grève continuera")
+    assert q.type == "indirect"
+    assert q.text == "la grève continuera jusqu'au retrait du projet"
+    assert q.speaker.name == "les syndicats de cheminots"
+
+
+def test_speech_noun_pour_something_that_cannot_speak():
+    """Le constat vaut pour l'ensemble du territoire : les prix ont grimpé. → nobody holds
+    the view: narrative."""
+    text = "Le constat vaut pour l'ensemble du territoire : les loyers ont grimpé de 8 %."
+    assert _quotes(text) == []
