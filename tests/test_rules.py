@@ -488,6 +488,13 @@ def test_short_quoted_predicate_is_a_scare_quote():
     assert _quotes("Depuis l'incendie, les riverains vivent « dans la peur ».") == []
 
 
+def test_quoted_name_after_a_plain_verb_is_no_quotation():
+    """L'association organise « la grande braderie des enfants du quartier de la gare ». →
+    no quotation: the passage is the verb's object, a name with no verb of its own."""
+    text = "L'association organise « la grande braderie des enfants du quartier de la gare »."
+    assert _quotes(text) == []
+
+
 def test_quoted_predicate_of_a_subject_that_cannot_speak():
     """La pluie rend « les routes de montagne très glissantes jusqu'à la fin de la
     semaine ». → no quotation: the rain says nothing."""

@@ -440,6 +440,13 @@ def _quoted_predicate(
         return None  # the passage must run unbroken from the verb to the end of the sentence
     if sum(1 for t in doc[j + 1 : close] if t.is_alpha) < _PREDICATE_MIN_WORDS:
         return None
+    # « organise « la grande braderie du quartier » » quotes a name, the verb's object: the
+    # passage must go on the predicate (not open on a determiner) and hold a verb of its own.
+    if doc[j + 1].pos_ == "DET" or not any(
+        t.pos_ in {"VERB", "AUX"} and set(t.morph.get("VerbForm")) & {"Fin", "Inf"}
+        for t in doc[j + 1 : close]
+    ):
+        return None
     mention = subject_of(verb)
     if mention is None or not can_speak(mention) or mention.start > verb.i:
         return None
