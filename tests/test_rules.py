@@ -556,3 +556,9 @@ def test_speech_noun_pour_something_that_cannot_speak():
     the view: narrative."""
     text = "Le constat vaut pour l'ensemble du territoire : les loyers ont grimpé de 8 %."
     assert _quotes(text) == []
+
+
+def test_speech_noun_with_a_verb_of_its_own_before_pour():
+    """Le verdict est tombé pour l'accusé : dix ans de prison ferme. → « tomber » is what
+    the verdict did, and nobody states anything after the colon."""
+    assert _quotes("Le verdict est tombé pour l'accusé : dix ans de prison ferme.") == []

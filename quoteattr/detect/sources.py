@@ -218,6 +218,18 @@ def _verdict(doc: Doc, unit: Span) -> Found | None:
     pour = next((t.i for t in doc[head[0].i : colon] if t.lower_ == "pour"), None)
     if pour is None or pour + 1 >= colon:
         return None
+    # « est clair pour X », « est sans appel pour X »: « être » and an adjective or a phrase,
+    # not a verb of its own (« Le verdict est tombé pour l'accusé : dix ans »).
+    copula = [t for t in doc[head[0].i + 1 : pour] if t.lemma_ == "être" and t.pos_ == "AUX"]
+    if len(copula) != 1 or any(
+        t.pos_ == "VERB" for t in doc[copula[0].i + 1 : pour] if "Part" in t.morph.get("VerbForm")
+    ):
+        return None
+    if not any(
+        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
+        for t in doc[colon + 1 : unit.end]
+    ):
+        return None  # what follows the colon must be a statement, not a noun phrase
     np = noun_phrase(doc, pour + 1, colon)
     if not can_speak(np) or np.end != colon:
         return None  # « pour la première fois : » names nobody
