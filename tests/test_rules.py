@@ -562,3 +562,15 @@ def test_speech_noun_with_a_verb_of_its_own_before_pour():
     """Le verdict est tombé pour l'accusé : dix ans de prison ferme. → « tomber » is what
     the verdict did, and nobody states anything after the colon."""
     assert _quotes("Le verdict est tombé pour l'accusé : dix ans de prison ferme.") == []
+
+
+def test_comma_between_a_long_subject_and_its_verb():
+    """La présidente de l'association les Amis du Vieux Lyon, regrette que … → the
+    présidente speaks, not the association named inside her description."""
+    text = (
+        "La présidente de l'association les Amis du Vieux Lyon, regrette que la mairie ait "
+        "autorisé le projet."
+    )
+    q = _one(_quotes(text), "la mairie ait autorisé")
+    assert q.speaker.mention == "La présidente de l'association les Amis du Vieux Lyon"
+    assert q.speaker.kind == "unnamed"
