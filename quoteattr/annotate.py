@@ -31,7 +31,7 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
     found, speakers = _carried_on(found, speakers)
     if not found:
         return []
-    dates = _dates(doc, found, units, published)
+    dates = _dates(doc, found, speakers, units, published)
     quotes = []
     for f, speaker, (date, basis) in zip(found, speakers, dates, strict=True):
         parts = [Part(a, b, text_of(doc)[a:b]) for a, b in f.parts]
@@ -75,23 +75,33 @@ def _carried_on(
 
 
 def _dates(
-    doc: Doc, found: list[Found], units: list[tuple[int, int]], published: str | None
+    doc: Doc,
+    found: list[Found],
+    speakers: list[Speaker | None],
+    units: list[tuple[int, int]],
+    published: str | None,
 ) -> list[tuple[str | None, str | None]]:
     """Statement date of each quotation: its own clause, else the last dated speech event
     before it, else publication."""
     # The narrative: the text with every quotation's content blanked out, so that a date the
     # speaker mentions (« la semaine dernière ») never dates the statement itself.
     narrative = _blank(text_of(doc), [part for f in found for part in f.parts])
-    events = event_dates(narrative, units, published)
+    # Events: (offset, date, basis, speaker) — a narrative event dates everyone's words, a
+    # date a statement's own clause gives dates only that speaker's next ones (« il vota
+    # contre lors de la session du 19 juin » is not the day his party spoke).
+    events: list[tuple[int, str, str, str | None]] = [
+        (*e, None) for e in event_dates(narrative, units, published)
+    ]
     out: list[tuple[str | None, str | None]] = []
-    for f in found:
+    for f, speaker in zip(found, speakers, strict=True):
+        name = speaker.name if speaker is not None else None
         own = _own_date(narrative, f, published)
         if own is not None:
-            events.append((f.start, *own))
-            events.sort()
+            events.append((f.start, *own, name))
+            events.sort(key=lambda e: e[0])
             out.append(own)
             continue
-        before = [e for e in events if e[0] <= f.start]
+        before = [e for e in events if e[0] <= f.start and e[3] in {None, name}]
         if before:
             out.append((before[-1][1], before[-1][2]))
         elif published:

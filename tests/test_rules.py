@@ -574,3 +574,19 @@ def test_comma_between_a_long_subject_and_its_verb():
     q = _one(_quotes(text), "la mairie ait autorisé")
     assert q.speaker.mention == "La présidente de l'association les Amis du Vieux Lyon"
     assert q.speaker.kind == "unnamed"
+
+
+def test_date_of_one_speakers_statement_does_not_date_another_speakers():
+    """Le tribunal a condamné mardi Paul Girard. Lors de sa garde à vue du 12 mars, il a
+    affirmé que P. Il a ajouté que Q. Le parquet a estimé que R. → P and Q on 12 March, R on
+    the Tuesday of the news: the 12 March was Paul Girard's occasion, not the parquet's."""
+    text = (
+        "Le tribunal correctionnel a condamné mardi l'ancien maire Paul Girard à deux ans de "
+        "prison. Lors de sa garde à vue du 12 mars, il a affirmé que les fonds avaient servi "
+        "à la commune. Il a ajouté qu'il n'avait jamais touché un euro. "
+        "Le parquet a estimé que la peine était trop légère."
+    )
+    quotes = _quotes(text)
+    assert _one(quotes, "les fonds").date == "2024-03-12"
+    assert _one(quotes, "jamais touché").date == "2024-03-12"
+    assert _one(quotes, "trop légère").date == "2024-05-14"
