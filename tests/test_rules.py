@@ -590,3 +590,14 @@ def test_date_of_one_speakers_statement_does_not_date_another_speakers():
     assert _one(quotes, "les fonds").date == "2024-03-12"
     assert _one(quotes, "jamais touché").date == "2024-03-12"
     assert _one(quotes, "trop légère").date == "2024-05-14"
+
+
+def test_bare_fact_between_two_quotations_is_the_writers():
+    """Selon l'avocat, l'enquête a été bâclée. Le corps a été retrouvé le 3 mars dans la
+    Seine. Les expertises, affirme-t-il, ont été ignorées. → the middle sentence carries no
+    argument on (no « aussi », « toutefois »…): background, no quotation."""
+    text = (
+        "Selon l'avocat de la famille, Me Paul Roux, l'enquête a été bâclée. Le corps a été "
+        "retrouvé le 3 mars dans la Seine. Les expertises, affirme-t-il, ont été ignorées."
+    )
+    assert [q for q in _quotes(text) if "corps" in q.text] == []

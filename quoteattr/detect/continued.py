@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..data import words as data_words
 from .doccache import text_of
 from .found import Found
 
@@ -57,8 +58,9 @@ def find_continued(doc: Doc, found: list[Found], units: list[tuple[int, int]]) -
 
 
 def _plain_statement(span: Span) -> bool:
-    """A declarative third-person sentence of a few words that names no new person and
-    quotes nothing: the kind of sentence that can go on a speaker's words."""
+    """A declarative third-person sentence of a few words that names no new person, quotes
+    nothing and carries an argument on (``data/continuation_words.txt``): the kind of
+    sentence that goes on a speaker's words."""
     toks = list(span)
     words = [t for t in toks if t.is_alpha]
     if len(words) < 4 or toks[-1].text in {"?", ":"}:
@@ -68,4 +70,9 @@ def _plain_statement(span: Span) -> bool:
     if any(t.ent_type_ in {"PER", "ORG"} for t in toks):
         return False  # a new source on stage: the narrative has taken over
     finite = [t for t in toks if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")]
-    return bool(finite) and not any(set(t.morph.get("Person")) & {"1", "2"} for t in finite)
+    if not finite or any(set(t.morph.get("Person")) & {"1", "2"} for t in finite):
+        return False
+    # « Elle est aussi … », « Il reste toutefois … »: the argument goes on; a bare fact
+    # (« L'usine emploie 800 personnes ») is the writer's background.
+    lowered = " " + " ".join(t.lower_.replace("’", "'") for t in toks) + " "
+    return any(f" {w} " in lowered for w in data_words("continuation_words.txt"))
