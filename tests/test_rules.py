@@ -601,3 +601,15 @@ def test_bare_fact_between_two_quotations_is_the_writers():
         "retrouvé le 3 mars dans la Seine. Les expertises, affirme-t-il, ont été ignorées."
     )
     assert [q for q in _quotes(text) if "corps" in q.text] == []
+
+
+def test_elided_connector_carries_the_argument_on():
+    """D'après la directrice, Mme Anne Roux, le musée attire un public plus jeune. Il reste
+    d'ailleurs ouvert le soir. Les recettes, souligne-t-elle, ont doublé. → « d'ailleurs »
+    written with its apostrophe still marks the middle sentence as hers."""
+    text = (
+        "D'après la directrice, Mme Anne Roux, le musée attire un public plus jeune. Il reste "
+        "d'ailleurs ouvert le soir jusqu'à 22 heures. Les recettes, souligne-t-elle, ont doublé."
+    )
+    q = _one(_quotes(text), "ouvert le soir")
+    assert q.speaker.name == "Anne Roux"

@@ -8,6 +8,7 @@ talking. Which speaker that is, and whether both ends agree, is for attribution 
 
 from __future__ import annotations
 
+import regex
 from spacy.tokens import Doc, Span
 
 from ..data import words as data_words
@@ -74,5 +75,8 @@ def _plain_statement(span: Span) -> bool:
         return False
     # « Elle est aussi … », « Il reste toutefois … »: the argument goes on; a bare fact
     # (« L'usine emploie 800 personnes ») is the writer's background.
-    lowered = " " + " ".join(t.lower_.replace("’", "'") for t in toks) + " "
-    return any(f" {w} " in lowered for w in data_words("continuation_words.txt"))
+    lowered = span.text.lower().replace("’", "'")
+    return any(
+        regex.search(rf"(?<!\w){regex.escape(w)}(?!\w)", lowered)
+        for w in data_words("continuation_words.txt")
+    )
