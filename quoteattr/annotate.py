@@ -11,12 +11,13 @@ from spacy.tokens import Doc
 from .attribute.dates import event_dates, find_date
 from .attribute.speakers import attribute
 from .detect import find_quotes
+from .detect.continued import RULE as CONTINUED
 from .detect.cues import CueLexicon
 from .detect.doccache import text_of
 from .detect.found import Found
 from .detect.marks import pair_marks
 from .detect.sentences import sentence_units
-from .model import Cue, Part, Quote
+from .model import Cue, Part, Quote, Speaker
 
 
 def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote]:
@@ -27,7 +28,10 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
     if not found:
         return []
     speakers = attribute(doc, found)
-    dates = _dates(doc, found, units, published)
+    found, speakers = _carried_on(found, speakers)
+    if not found:
+        return []
+    dates = _dates(doc, found, speakers, units, published)
     quotes = []
     for f, speaker, (date, basis) in zip(found, speakers, dates, strict=True):
         parts = [Part(a, b, text_of(doc)[a:b]) for a, b in f.parts]
@@ -54,24 +58,50 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
     return quotes
 
 
+def _carried_on(
+    found: list[Found], speakers: list[Speaker | None]
+) -> tuple[list[Found], list[Speaker | None]]:
+    """Drop a sentence taken as a speaker's words going on (:mod:`.detect.continued`) unless
+    the quotations on both sides of it have that same speaker."""
+    keep = []
+    for i, f in enumerate(found):
+        if f.rule == CONTINUED:
+            nxt = speakers[i + 1] if i + 1 < len(found) else None
+            sp = speakers[i]
+            if sp is None or nxt is None or nxt.name != sp.name:
+                continue
+        keep.append(i)
+    return [found[i] for i in keep], [speakers[i] for i in keep]
+
+
 def _dates(
-    doc: Doc, found: list[Found], units: list[tuple[int, int]], published: str | None
+    doc: Doc,
+    found: list[Found],
+    speakers: list[Speaker | None],
+    units: list[tuple[int, int]],
+    published: str | None,
 ) -> list[tuple[str | None, str | None]]:
     """Statement date of each quotation: its own clause, else the last dated speech event
     before it, else publication."""
     # The narrative: the text with every quotation's content blanked out, so that a date the
     # speaker mentions (« la semaine dernière ») never dates the statement itself.
     narrative = _blank(text_of(doc), [part for f in found for part in f.parts])
-    events = event_dates(narrative, units, published)
+    # Events: (offset, date, basis, speaker) — a narrative event dates everyone's words, a
+    # date a statement's own clause gives dates only that speaker's next ones (« il vota
+    # contre lors de la session du 19 juin » is not the day his party spoke).
+    events: list[tuple[int, str, str, str | None]] = [
+        (*e, None) for e in event_dates(narrative, units, published)
+    ]
     out: list[tuple[str | None, str | None]] = []
-    for f in found:
+    for f, speaker in zip(found, speakers, strict=True):
+        name = speaker.name if speaker is not None else None
         own = _own_date(narrative, f, published)
         if own is not None:
-            events.append((f.start, *own))
-            events.sort()
+            events.append((f.start, *own, name))
+            events.sort(key=lambda e: e[0])
             out.append(own)
             continue
-        before = [e for e in events if e[0] <= f.start]
+        before = [e for e in events if e[0] <= f.start and e[3] in {None, name}]
         if before:
             out.append((before[-1][1], before[-1][2]))
         elif published:

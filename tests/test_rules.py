@@ -455,3 +455,171 @@ def test_a_pronoun_never_stands_for_a_name_inside_a_quotation():
     )
     q = _one(_quotes(text), "je le respecte")
     assert q.speaker is not None and q.speaker.name == "Paul Girard"
+
+
+def test_head_noun_of_the_one_role_given_before_a_name():
+    """Le quartier a été dessiné par l'architecte bordelaise Inès Morel. … « … », explique
+    l'architecte. → Inès Morel, the one person the article titled « architecte »."""
+    text = (
+        "Le nouveau quartier a été dessiné par l'architecte bordelaise Inès Morel. "
+        "« Nous voulions ouvrir la ville sur le fleuve », explique l'architecte."
+    )
+    q = _one(_quotes(text), "ouvrir la ville")
+    assert q.speaker.name == "Inès Morel"
+
+
+def test_head_noun_shared_by_two_roles_stays_a_description():
+    """… l'entraîneur lyonnais Marc Vidal … l'entraîneur parisien Luc Roche … « … », dit
+    l'entraîneur. → no name: two people hold that title."""
+    text = (
+        "L'entraîneur lyonnais Marc Vidal a salué le jeu de l'entraîneur parisien Luc Roche. "
+        "« La victoire est méritée », a dit l'entraîneur."
+    )
+    q = _one(_quotes(text), "victoire est méritée")
+    assert q.speaker.name not in {"Marc Vidal", "Luc Roche"}
+
+
+def test_quoted_predicate_after_any_verb():
+    """Le constructeur met « tout en œuvre, avec ses fournisseurs, pour livrer les commandes
+    avant l'été » → mixed speech of the constructeur, the verb included."""
+    text = (
+        "Les usines de Sochaux tournent au ralenti depuis lundi. Le constructeur met « tout en "
+        "œuvre, avec ses fournisseurs, pour livrer les commandes avant l'été »."
+    )
+    q = _one(_quotes(text), "livrer les commandes")
+    assert q.type == "mixed"
+    assert q.text.startswith("met « tout en œuvre")
+    assert q.speaker.mention == "Le constructeur"
+
+
+def test_short_quoted_predicate_is_a_scare_quote():
+    """Les riverains vivent « dans la peur ». → no quotation: a short passage after a plain
+    verb is the writer's scare quote, nobody's statement."""
+    assert _quotes("Depuis l'incendie, les riverains vivent « dans la peur ».") == []
+
+
+def test_quoted_name_after_a_plain_verb_is_no_quotation():
+    """L'association organise « la grande braderie des enfants du quartier de la gare ». →
+    no quotation: the passage is the verb's object, a name with no verb of its own."""
+    text = "L'association organise « la grande braderie des enfants du quartier de la gare »."
+    assert _quotes(text) == []
+
+
+def test_quoted_predicate_of_a_subject_that_cannot_speak():
+    """La pluie rend « les routes de montagne très glissantes jusqu'à la fin de la
+    semaine ». → no quotation: the rain says nothing."""
+    text = "La pluie rend « les routes de montagne très glissantes jusqu'à la fin de la semaine »."
+    assert _quotes(text) == []
+
+
+def test_sentence_between_two_quotations_of_one_speaker():
+    """Selon l'entraîneur Paul Girard, l'équipe a manqué de rythme. Elle reste sur trois
+    victoires. La défense, insiste-t-il, a été solide. → the middle sentence is his too."""
+    text = (
+        "Selon l'entraîneur Paul Girard, l'équipe a manqué de rythme en seconde période. "
+        "Elle reste toutefois sur trois victoires consécutives. "
+        "La défense, insiste-t-il, a été solide jusqu'au bout."
+    )
+    q = _one(_quotes(text), "trois victoires")
+    assert q.type == "indirect"
+    assert q.text == "Elle reste toutefois sur trois victoires consécutives"
+    assert q.speaker.name == "Paul Girard"
+
+
+def test_sentence_between_quotations_of_two_speakers_is_narrative():
+    """Selon le maire, … . La préfète Anne Roux a visité le chantier mardi. La rue, précise-
+    t-elle, … → the middle sentence brings a new person on stage: narrative, no quotation."""
+    text = (
+        "Selon le maire Paul Girard, les travaux dureront trois mois. "
+        "La préfète Anne Roux a visité le chantier mardi matin. "
+        "La rue, précise-t-elle, restera ouverte aux riverains."
+    )
+    assert [q for q in _quotes(text) if "chantier" in q.text] == []
+
+
+def test_sentence_between_quotations_when_the_pronoun_is_someone_else():
+    """Selon Mme Claire Morin, … . L'audience a été suspendue à midi. Le dossier reste solide,
+    a-t-il estimé. → « il » is not Mme Morin: the middle sentence is nobody's words."""
+    text = (
+        "Selon Mme Claire Morin, son client n'a jamais quitté le domicile ce soir-là. "
+        "L'audience a été suspendue pendant une heure à midi. "
+        "Le dossier reste solide, a-t-il estimé."
+    )
+    assert [q for q in _quotes(text) if "audience" in q.text] == []
+
+
+def test_speech_noun_held_by_pour_x_before_a_colon():
+    """Le message est clair pour les syndicats de cheminots : la grève continuera. → the
+    unions' view, after the colon."""
+    text = (
+        "Le message, après trois semaines de conflit, est clair pour les syndicats de "
+        "cheminots : la grève continuera jusqu'au retrait du projet."
+    )
+    q = _one(_quotes(text), "la grève continuera")
+    assert q.type == "indirect"
+    assert q.text == "la grève continuera jusqu'au retrait du projet"
+    assert q.speaker.name == "les syndicats de cheminots"
+
+
+def test_speech_noun_pour_something_that_cannot_speak():
+    """Le constat vaut pour l'ensemble du territoire : les prix ont grimpé. → nobody holds
+    the view: narrative."""
+    text = "Le constat vaut pour l'ensemble du territoire : les loyers ont grimpé de 8 %."
+    assert _quotes(text) == []
+
+
+def test_speech_noun_with_a_verb_of_its_own_before_pour():
+    """Le verdict est tombé pour l'accusé : dix ans de prison ferme. → « tomber » is what
+    the verdict did, and nobody states anything after the colon."""
+    assert _quotes("Le verdict est tombé pour l'accusé : dix ans de prison ferme.") == []
+
+
+def test_comma_between_a_long_subject_and_its_verb():
+    """La présidente de l'association les Amis du Vieux Lyon, regrette que … → the
+    présidente speaks, not the association named inside her description."""
+    text = (
+        "La présidente de l'association les Amis du Vieux Lyon, regrette que la mairie ait "
+        "autorisé le projet."
+    )
+    q = _one(_quotes(text), "la mairie ait autorisé")
+    assert q.speaker.mention == "La présidente de l'association les Amis du Vieux Lyon"
+    assert q.speaker.kind == "unnamed"
+
+
+def test_date_of_one_speakers_statement_does_not_date_another_speakers():
+    """Le tribunal a condamné mardi Paul Girard. Lors de sa garde à vue du 12 mars, il a
+    affirmé que P. Il a ajouté que Q. Le parquet a estimé que R. → P and Q on 12 March, R on
+    the Tuesday of the news: the 12 March was Paul Girard's occasion, not the parquet's."""
+    text = (
+        "Le tribunal correctionnel a condamné mardi l'ancien maire Paul Girard à deux ans de "
+        "prison. Lors de sa garde à vue du 12 mars, il a affirmé que les fonds avaient servi "
+        "à la commune. Il a ajouté qu'il n'avait jamais touché un euro. "
+        "Le parquet a estimé que la peine était trop légère."
+    )
+    quotes = _quotes(text)
+    assert _one(quotes, "les fonds").date == "2024-03-12"
+    assert _one(quotes, "jamais touché").date == "2024-03-12"
+    assert _one(quotes, "trop légère").date == "2024-05-14"
+
+
+def test_bare_fact_between_two_quotations_is_the_writers():
+    """Selon l'avocat, l'enquête a été bâclée. Le corps a été retrouvé le 3 mars dans la
+    Seine. Les expertises, affirme-t-il, ont été ignorées. → the middle sentence carries no
+    argument on (no « aussi », « toutefois »…): background, no quotation."""
+    text = (
+        "Selon l'avocat de la famille, Me Paul Roux, l'enquête a été bâclée. Le corps a été "
+        "retrouvé le 3 mars dans la Seine. Les expertises, affirme-t-il, ont été ignorées."
+    )
+    assert [q for q in _quotes(text) if "corps" in q.text] == []
+
+
+def test_elided_connector_carries_the_argument_on():
+    """D'après la directrice, Mme Anne Roux, le musée attire un public plus jeune. Il reste
+    d'ailleurs ouvert le soir. Les recettes, souligne-t-elle, ont doublé. → « d'ailleurs »
+    written with its apostrophe still marks the middle sentence as hers."""
+    text = (
+        "D'après la directrice, Mme Anne Roux, le musée attire un public plus jeune. Il reste "
+        "d'ailleurs ouvert le soir jusqu'à 22 heures. Les recettes, souligne-t-elle, ont doublé."
+    )
+    q = _one(_quotes(text), "ouvert le soir")
+    assert q.speaker.name == "Anne Roux"

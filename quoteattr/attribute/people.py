@@ -180,6 +180,18 @@ class Cast:
         fits = [p for p in self.people if p.role and _role_key(p.role).startswith(key)]
         if len(fits) == 1 and len(key.split()) >= 2:
             return fits[0]
+        # « la chorégraphe » after « la chorégraphe nantaise Inès Morel »: a definite article
+        # and the head noun of the one role the article gave, in the same gender.
+        words = [t for t in mention if not t.is_punct]
+        fits = [p for p in self.people if p.role and _role_key(p.role).split()[:1] == [key]]
+        if (
+            len(words) == 2
+            and words[0].lower_ in {"le", "la", "l'", "l’"}
+            and words[1].pos_ == "NOUN"
+            and len(fits) == 1
+            and fits[0].gender in {None, det_gender(words[0]) or fits[0].gender}
+        ):
+            return fits[0]
         return None
 
 

@@ -18,6 +18,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import organisation_nouns, speaker_nouns
+from ..detect.continued import RULE as CONTINUED
 from ..detect.doccache import ents_of, text_of
 from ..detect.found import Found
 from ..model import Speaker
@@ -53,6 +54,8 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
         sp = None
         if f.mention is not None:
             sp = _resolve(doc, cast, f.mention, history, quoted)
+        elif f.rule == CONTINUED and history:
+            sp = history[-1][1]  # the speaker goes on; annotate checks the next quote agrees
         elif f.rule == "direct:standalone":
             sp = _neighbour(doc, cast, found, i, history, quoted)
             if sp is not None:

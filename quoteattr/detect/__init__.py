@@ -8,6 +8,7 @@ The detectors run on one parsed ``Doc``; they know nothing of speakers' canonica
 - :mod:`.indirect` finds que-clauses, infinitive clauses, incises and participial cues, and
   mixed speech;
 - :mod:`.sources` handles « selon X », « d'après X », « pour X »;
+- :mod:`.continued` finds sentences that carry a speaker's words on between two quotations;
 - :mod:`.cues` holds the reporting-cue lexicon.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .continued import find_continued
 from .cues import CueLexicon
 from .direct import find_dash_blocks, find_direct
 from .doccache import text_of
@@ -46,6 +48,7 @@ def find_quotes(
     sources = find_sources(doc, quoted, units)
     candidates = direct + indirect + sources
     kept = _resolve_overlaps(candidates)
+    kept = sorted(kept + find_continued(doc, kept, units), key=lambda f: (f.start, f.end))
     _widen(kept, units)
     return kept
 

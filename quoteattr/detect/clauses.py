@@ -538,6 +538,16 @@ def _speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexic
     ):
         return parsed
     surface = subject_before(doc, vstart, floor)
+    if (
+        surface is not None
+        and parsed is not None
+        and floor <= parsed.start < surface.start
+        and parsed.end == surface.end
+        and [t.text for t in doc[parsed.end : vstart]] == [","]
+    ):
+        # « Le porte-parole du collectif la Quadrature du Net, se félicite »: a comma the
+        # writer put between subject and verb; the surface walk stopped at the inner name.
+        return parsed
     if surface is not None:
         return surface
     if parsed is not None and parsed.start >= floor:

@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Span, Token
 from .clauses import (
     _QUE,
     TEMPORAL,
+    can_speak,
     clause_end,
     incise_at,
     inverted_entry,
     participial_cue,
     que_after,
     speaker_of,
+    subject_of,
     verb_group_start,
 )
 from .cues import CueEntry, CueLexicon
@@ -69,6 +71,9 @@ def _in_unit(
             after_clitic = tok.i > 0 and doc[tok.i - 1].lower_ in _CLITIC_SUBJECTS
             entry = inverted_entry(doc, tok.i, after_clitic)
         if entry is None:
+            f = _quoted_predicate(doc, tok, limit, inside, words_inside)
+            if f is not None:
+                found.append(f)
             continue
         consumed.update(range(tok.i + 1, tok.i + 1 + 2 * len(entry.rest)))
         f = (
@@ -406,6 +411,56 @@ def _quoted_object(
     if f is not None:
         f.type = "mixed"
     return f
+
+
+# A quoted predicate this short may be a scare quote (« vivent « dans la peur » »).
+_PREDICATE_MIN_WORDS = 6
+
+
+def _quoted_predicate(
+    doc: Doc, verb: Token, limit: int, inside: bytearray, words_inside: bytearray
+) -> Found | None:
+    """« La fédération met « tout en œuvre pour que la saison reprenne en mars » »: a quotation
+    that opens right after the main verb and closes the sentence gives the subject's own
+    words, whatever the verb — when the subject can speak and the passage is long enough to
+    be a statement rather than a scare quote. The verb belongs to the content."""
+    if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    if inside[verb.idx] or "1" in verb.morph.get("Person") or "2" in verb.morph.get("Person"):
+        return None
+    j = verb.i + 1
+    while j < limit and doc[j].pos_ == "ADV":
+        j += 1
+    if j >= limit or doc[j].text not in {"«", '"', "“"} or not words_inside[doc[j].idx]:
+        return None
+    close = limit - 1
+    if close <= j or doc[close].text not in {"»", '"', "”"} or not words_inside[doc[close].idx]:
+        return None
+    if any(not words_inside[t.idx] for t in doc[j:close]):
+        return None  # the passage must run unbroken from the verb to the end of the sentence
+    if sum(1 for t in doc[j + 1 : close] if t.is_alpha) < _PREDICATE_MIN_WORDS:
+        return None
+    # « organise « la grande braderie du quartier » » quotes a name, the verb's object: the
+    # passage must go on the predicate (not open on a determiner) and hold a verb of its own.
+    if doc[j + 1].pos_ == "DET" or not any(
+        t.pos_ in {"VERB", "AUX"} and set(t.morph.get("VerbForm")) & {"Fin", "Inf"}
+        for t in doc[j + 1 : close]
+    ):
+        return None
+    mention = subject_of(verb)
+    if mention is None or not can_speak(mention) or mention.start > verb.i:
+        return None
+    chars = _chars(doc, verb.i, limit)
+    return Found(
+        type="mixed",
+        parts=[chars],
+        cue=doc[verb.i : verb.i + 1],
+        cue_lemma=verb.lemma_,
+        mention=mention,
+        confidence=0.6,
+        rule="indirect:quoted-predicate",
+        outer=(mention.start_char, chars[1]),
+    )
 
 
 def _is_subject_only(doc: Doc, start: int, end: int) -> bool:

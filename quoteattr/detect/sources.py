@@ -1,5 +1,5 @@
 """Attribution without a verb: « Selon X, P », « P, selon X. », « d'après X », « pour X, P »,
-« à en croire X ».
+« à en croire X », « Le message est clair pour X : P ».
 
 Only a speaker makes these reported speech: « selon les chiffres », « selon un sondage » or
 « pour la première fois » report nobody. The source must be a person or organisation name, a
@@ -48,7 +48,7 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
             continue
         if previous is not None and "\n" in text_of(doc)[previous.end_char : unit.start_char]:
             previous = None  # the sentence before must be in the same paragraph
-        f = _leading(doc, unit) or _trailing(doc, unit)
+        f = _leading(doc, unit) or _trailing(doc, unit) or _verdict(doc, unit)
         if f is None and previous is not None:
             f = _named_after(doc, previous, unit)
         previous = unit
@@ -201,6 +201,54 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
 def speech_nouns() -> frozenset[str]:
     """Nouns for what someone said (« remarque », « constat », « avis »)."""
     return words("speech_nouns.txt")
+
+
+def _verdict(doc: Doc, unit: Span) -> Found | None:
+    """« Le message est clair pour les syndicats : la grève continuera. »: a speech noun
+    (``data/speech_nouns.txt``) opens the sentence, « pour X » names whose it is, and what
+    follows the colon is its content."""
+    colon = next((t.i for t in unit if t.text == ":"), None)
+    if colon is None or colon + 3 >= unit.end:
+        return None
+    head = [t for t in unit[:4] if t.pos_ == "NOUN"]
+    if not head or head[0].lemma_.lower() not in speech_nouns() or head[0].i > unit.start + 2:
+        return None
+    if unit[0].pos_ != "DET":
+        return None
+    pour = next((t.i for t in doc[head[0].i : colon] if t.lower_ == "pour"), None)
+    if pour is None or pour + 1 >= colon:
+        return None
+    # « est clair pour X », « est sans appel pour X »: « être » and an adjective or a phrase,
+    # not a verb of its own (« Le verdict est tombé pour l'accusé : dix ans »).
+    copula = [t for t in doc[head[0].i + 1 : pour] if t.lemma_ == "être" and t.pos_ == "AUX"]
+    if len(copula) != 1 or any(
+        t.pos_ == "VERB" for t in doc[copula[0].i + 1 : pour] if "Part" in t.morph.get("VerbForm")
+    ):
+        return None
+    if not any(
+        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
+        for t in doc[colon + 1 : unit.end]
+    ):
+        return None  # what follows the colon must be a statement, not a noun phrase
+    np = noun_phrase(doc, pour + 1, colon)
+    if not can_speak(np) or np.end != colon:
+        return None  # « pour la première fois : » names nobody
+    end = unit.end
+    while end > colon + 1 and doc[end - 1].text in {".", "!", "?", "…"}:
+        end -= 1
+    if end - colon - 1 < 3:
+        return None
+    a, b = doc[colon + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return Found(
+        type="indirect",
+        parts=[(a, b)],
+        cue=doc[pour : pour + 1],
+        cue_lemma="pour",
+        mention=np,
+        confidence=0.7,
+        rule="source:verdict",
+        outer=(unit.start_char, b),
+    )
 
 
 _NAMED_AFTER = regex.compile(
