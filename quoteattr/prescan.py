@@ -205,6 +205,7 @@ def select_units(
         quoted = pair_marks(text)
     keep = [is_hit(text[a:b]) for a, b in units]
     _keep_named_after(text, units, keep)
+    _keep_continuations(text, units, keep)
     _keep_event_dates(text, units, keep)
     _keep_introductions(text, units, keep)
     return keep
@@ -296,6 +297,26 @@ def _keep_named_after(text: str, units: list[tuple[int, int]], keep: list[bool])
         m = _NAMED_AFTER.match(text, a, b)
         if m and not _speech_nouns().isdisjoint(w.lower() for w in _WORD.findall(m.group())):
             keep[n - 1] = keep[n] = True
+
+
+@functools.cache
+def _continuation_words() -> regex.Pattern[str]:
+    """Words carrying an argument on (« aussi »), from ``data/continuation_words.txt``."""
+    found = sorted(data_words("continuation_words.txt"), key=len, reverse=True)
+    return regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in found) + r")\b")
+
+
+def _keep_continuations(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
+    # A sentence carrying a speaker's argument on between two hits of one paragraph may be
+    # their words too (quoteattr.detect.continued).
+    for n in range(1, len(units) - 1):
+        a, b = units[n]
+        if keep[n] or not (keep[n - 1] and keep[n + 1]):
+            continue
+        if "\n" not in text[units[n - 1][0] : units[n + 1][1]] and _continuation_words().search(
+            text, a, b
+        ):
+            keep[n] = True
 
 
 def _keep_event_dates(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:

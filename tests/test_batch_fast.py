@@ -256,3 +256,14 @@ def test_fast_mode_reads_hollowed_content_from_the_text():
     fast = batch.process_chunk([Article(text=text)], batch.Options(fast=True))
     assert blank_unlikely(text) != text
     assert normal[0].lines and fast[0].lines == normal[0].lines
+
+
+def test_a_sentence_carrying_a_speaker_on_between_two_hits_is_kept():
+    """« … », a dit l'entraîneur. L'équipe reste aussi solide. La défense, insiste-t-il, a tenu."""
+    text = (
+        "« Nous avons manqué de rythme », a reconnu l'entraîneur. L'équipe reste aussi "
+        "solide à domicile. La défense, insiste-t-il, a tenu jusqu'au bout."
+    )
+    assert "L'équipe reste aussi solide à domicile." in _kept(text)
+    plain = text.replace(" aussi", "")
+    assert "L'équipe reste solide à domicile." not in _kept(plain)
