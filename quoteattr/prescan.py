@@ -78,7 +78,7 @@ def blank_unlikely(text: str) -> str:
     """``text`` with the sentences that cannot matter to quotations turned into spaces, and
     the middle of long reported content too (see :func:`hollows`)."""
     units = sentence_units(text, quoted := pair_marks(text))
-    keep = select_units(text, units, quoted)
+    keep = select_units(text, units)
     # Units never hold a line break, so same-length spaces keep lines and offsets.
     blanks = [u for u, k in zip(units, keep, strict=True) if not k]
     blanks += hollows(text, units, keep, quoted)
@@ -122,8 +122,8 @@ def hollows(
     from the text, and from the parse only its edges, the names in it and what may end it.
 
     Content is the inside of quotation marks and, in a kept unit, what follows the « que »
-    or colon of a cue up to the end of the unit. Inside it, runs of words far from its edges
-    and from any name, mark or cue are blanked.
+    or colon of a cue up to the end of the unit, or what stands before an incise. Inside it,
+    runs of words far from its edges and from any name, mark or cue are blanked.
 
     >>> text = "Le maire a assuré que la piscine ouvrira ses portes au public dès la fin de l'été."
     >>> [text[a:b] for a, b in hollows(text, [(0, len(text))], [True], [])]
@@ -136,8 +136,8 @@ def hollows(
             spans.extend(_reported(text, a, b, forms))
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        words = [w.group() for w in _TEXT_WORD.finditer(text, a, b)]
-        starts = [w.start() for w in _TEXT_WORD.finditer(text, a, b)]
+        found = list(_TEXT_WORD.finditer(text, a, b))
+        words = [w.group() for w in found]
         n = len(words)
         parse = [i < _HOLLOW_EDGE or i >= n - _HOLLOW_EDGE for i in range(n)]
         for i in range(n):
@@ -151,7 +151,7 @@ def hollows(
             while j < n and not parse[j]:
                 j += 1
             if j - i >= _HOLLOW_MIN:
-                out.append((starts[i], starts[j - 1] + len(words[j - 1])))
+                out.append((found[i].start(), found[j - 1].end()))
             i = j + 1
     return out
 
@@ -193,16 +193,12 @@ def _read_in_content(words: list[str], i: int, forms: dict[str, str]) -> int | N
     return None
 
 
-# One-word source markers (« selon X ») and the start of « d'après »: they end content.
+# Source markers written as one word (« selon X », « d'après X »): they end content.
 _SOURCE_WORDS = frozenset({"selon", "d'après", "d’après"})
 
 
-def select_units(
-    text: str, units: list[tuple[int, int]], quoted: list[Quoted] | None = None
-) -> list[bool]:
+def select_units(text: str, units: list[tuple[int, int]]) -> list[bool]:
     """For each sentence unit, whether fast mode parses it (rules in the module docstring)."""
-    if quoted is None:
-        quoted = pair_marks(text)
     keep = [is_hit(text[a:b]) for a, b in units]
     _keep_named_after(text, units, keep)
     _keep_continuations(text, units, keep)

@@ -267,3 +267,17 @@ def test_a_sentence_carrying_a_speaker_on_between_two_hits_is_kept():
     assert "L'équipe reste aussi solide à domicile." in _kept(text)
     plain = text.replace(" aussi", "")
     assert "L'équipe reste solide à domicile." not in _kept(plain)
+
+
+def test_only_a_ruler_that_marks_spaces_and_copies_tags_is_skipped():
+    import spacy
+
+    from quoteattr.fast import marks_spaces_only
+
+    nlp = spacy.blank("fr")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"IS_SPACE": True}]], {"POS": "SPACE", "TAG": "SPACE"})
+    ruler.add([[{"POS": "NOUN"}]], {"TAG": "NOUN"})
+    assert marks_spaces_only(ruler)
+    ruler.add([[{"LOWER": "m."}]], {"LEMMA": "monsieur"})
+    assert not marks_spaces_only(ruler)
