@@ -7,7 +7,8 @@
 
 Prints, for one corpus, and ends with PASS or FAIL for each target of issue 6:
 
-- bare ``nlp.pipe`` tokens/s (the same model and components extraction runs, without ours),
+- bare ``nlp.pipe`` tokens/s (the model with all its components, without ours: normal mode
+  runs them all, fast mode all but the attribute ruler, whose one job it does itself),
   ``quoteattr`` tokens/s in one process (reading, extraction, JSON writing) and fast mode's
   (``--fast``); their ratios (targets: >= 0.90 and >= 2). The three run in turn on each
   quarter of the corpus, so that load from other processes hits them alike; CPU-time ratios
