@@ -161,12 +161,11 @@ def _reported(text: str, a: int, b: int, forms: dict[str, str]) -> list[tuple[in
     first cue, or, before an incise (« P, a ajouté X », « P, a-t-il dit »), from its start."""
     cues = [m for m in _WORD.finditer(text, a, b) if m.group().lower() in forms]
     for m in cues:
-        frame = _QUE_OR_COLON.search(text, m.end(), min(b, m.end() + _FRAME_REACH))
+        frame = _que_frame(text, m.end(), b)
         if frame is not None:
             return [(frame.end(), b)]
     for m in reversed(cues):
-        incise = _INCISE_BEFORE.search(text, max(a, m.start() - 30), m.start())
-        if incise is not None or _INVERTED.match(text, m.end()):
+        if _incise_frame(text, a, m.start(), m.end()):
             # Content before an incise must show a verb to the parser: its head is kept.
             head = _TEXT_WORD.finditer(text, a, b)
             start = next((w.end() for n, w in enumerate(head, 1) if n == _INCISE_HEAD), b)
@@ -240,12 +239,23 @@ def is_hit(sentence: str) -> bool:
 
 def _in_frame(sentence: str, start: int, end: int, infinitive: bool) -> bool:
     # A cue form reports speech only with what it introduces: que, a colon, an infinitive…
-    after = sentence[end:]
     return bool(
-        _QUE_OR_COLON.search(after, 0, _FRAME_REACH)
-        or _INVERTED.match(after)
-        or (infinitive and _INFINITIVE.match(after))
-        or _INCISE_BEFORE.search(sentence, max(0, start - 30), start)
+        _que_frame(sentence, end, len(sentence))
+        or _incise_frame(sentence, 0, start, end)
+        or (infinitive and _INFINITIVE.match(sentence, end))
+    )
+
+
+def _que_frame(text: str, end: int, stop: int) -> regex.Match[str] | None:
+    """The « que » or colon that the cue ending at ``end`` introduces, if close enough."""
+    return _QUE_OR_COLON.search(text, end, min(stop, end + _FRAME_REACH))
+
+
+def _incise_frame(text: str, floor: int, start: int, end: int) -> bool:
+    """Whether the cue at ``text[start:end]`` stands in an incise: after a comma and at most
+    two words (« …, a ajouté X »), or before an inverted subject (« ajoute-t-il »)."""
+    return bool(
+        _INCISE_BEFORE.search(text, max(floor, start - 30), start) or _INVERTED.match(text, end)
     )
 
 
