@@ -363,7 +363,7 @@ def test_a_failed_run_leaves_the_old_output_whole(tmp_path, monkeypatch):
     def broken(occurrences):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cl, "build_cluster", broken)
+    monkeypatch.setattr(cl, "cluster_dict", broken)
     assert main(["cluster", str(src), "-o", str(out)]) == 2
     assert out.read_text("utf-8") == "ancien\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clusters.jsonl", "quotes.jsonl"]
@@ -458,3 +458,17 @@ def test_cluster_command_on_the_extraction(extracted, tmp_path):
     assert retraites["date"] == "2024-03-04"
     assert retraites["types"] == {"direct": 4, "indirect": 1}
     assert "les Français le savent" in retraites["text"]
+
+
+def test_label_file_keeps_the_file_mode_and_odd_lines(tmp_path):
+    src = _write(tmp_path / "quotes.jsonl", _corpus()[:2])
+    with src.open("ab") as f:
+        f.write(b"\xff pas de l'UTF-8\n")
+    src.chmod(0o640)
+    cl.label_file(src)
+    assert src.stat().st_mode & 0o777 == 0o640
+    lines = src.read_bytes().splitlines()
+    assert lines[-1] == b"\xff pas de l'UTF-8"
+    assert [json.loads(line)["cluster"] for line in lines[:2]] == [
+        json.loads(lines[0])["cluster"]
+    ] * 2

@@ -155,10 +155,9 @@ class Cluster:
     def from_dict(cls, d: dict[str, Any]) -> Cluster:
         """The cluster of a line of ``quoteattr cluster``'s output."""
         d = dict(d)
-        d["first"] = ArticleRef.from_dict(d["first"])
+        d["first"] = ArticleRef(**d["first"])
         d["occurrences"] = [
-            Occurrence(**{**o, "article": ArticleRef.from_dict(o["article"])})
-            for o in d["occurrences"]
+            Occurrence(**{**o, "article": ArticleRef(**o["article"])}) for o in d["occurrences"]
         ]
         return cls(**d)
 
@@ -363,7 +362,7 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) - first + np.repeat(starts, lengths)
 
 
-def _intersections(sk: Sketches, a: np.ndarray, b: np.ndarray, chunk: int = 100_000) -> np.ndarray:
+def _intersections(sk: Sketches, a: np.ndarray, b: np.ndarray, chunk: int = 20_000) -> np.ndarray:
     """How many shingles quotations ``a[k]`` and ``b[k]`` share, for every k: exact."""
     out = np.zeros(len(a), np.int64)
     sizes = np.diff(sk.offsets)
@@ -523,6 +522,12 @@ def _outlet(article: dict[str, Any]) -> str | None:
 
 def build_cluster(occurrences: list[dict[str, Any]]) -> Cluster:
     """The :class:`Cluster` of the :func:`occurrence_of` dicts of one cluster's quotations."""
+    return Cluster.from_dict(cluster_dict(occurrences))
+
+
+def cluster_dict(occurrences: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON object of the :class:`Cluster` of the :func:`occurrence_of` dicts of one
+    cluster's quotations (built directly: a corpus has millions)."""
     # Earliest first, as solve() orders them: by date (undated last), publication, key.
     occs = sorted(
         occurrences,
@@ -531,38 +536,38 @@ def build_cluster(occurrences: list[dict[str, Any]]) -> Cluster:
     head = occs[0]
     # The longest wording; among equally long ones the most carried, then the earliest.
     carried = Counter(o["text"] for o in occs)
-    fullest = min(occs, key=lambda o: (-len(o["text"]), -carried[o["text"]]))
+    fullest = min(occs, key=lambda o: (-len(o["text"]), -carried[o["text"]]))["text"]
     votes = Counter(o["speaker"] for o in occs if o["speaker"])
     # The most given name; a tie goes to the name of the earliest occurrence.
     order = {o["speaker"]: k for k, o in reversed(list(enumerate(occs))) if o["speaker"]}
     agreed = min(votes, key=lambda s: (-votes[s], order[s])) if votes else None
     agreed_key = _name_key(agreed) if agreed else ""
-    return Cluster(
-        id=_cluster_id(head["where"]),
-        text=fullest["text"],
-        size=len(occs),
-        outlets=len({o for o in (_outlet(x["article"]) for x in occs) if o}),
-        date=head["date"] if _ordinal(head["date"]) >= 0 else None,
-        first=ArticleRef.from_dict(head["article"]),
-        speaker=agreed,
-        speakers=dict(sorted(votes.items(), key=lambda kv: (-kv[1], order[kv[0]]))),
-        disagreements=sorted(
-            s for s in votes if not _names_agree(_name_key(s), agreed_key) and s != agreed
+    return {
+        "id": _cluster_id(head["where"]),
+        "text": fullest,
+        "size": len(occs),
+        "outlets": len({o for o in (_outlet(x["article"]) for x in occs) if o}),
+        "date": head["date"] if _ordinal(head["date"]) >= 0 else None,
+        "first": head["article"],
+        "speaker": agreed,
+        "speakers": dict(sorted(votes.items(), key=lambda kv: (-kv[1], order[kv[0]]))),
+        "disagreements": sorted(
+            s for s in votes if s != agreed and not _names_agree(_name_key(s), agreed_key)
         ),
-        types=dict(Counter(o["type"] for o in occs if o["type"])),
-        occurrences=[
-            Occurrence(
-                article=ArticleRef.from_dict(o["article"]),
-                start=o["start"],
-                end=o["end"],
-                type=o["type"],
-                date=o["date"],
-                speaker=o["speaker"],
-                text=o["text"] if o["text"] != fullest["text"] else None,
-            )
+        "types": dict(Counter(o["type"] for o in occs if o["type"])),
+        "occurrences": [
+            {
+                "article": o["article"],
+                "start": o["start"],
+                "end": o["end"],
+                "type": o["type"],
+                "date": o["date"],
+                "speaker": o["speaker"],
+                "text": o["text"] if o["text"] != fullest else None,
+            }
             for o in occs
         ],
-    )
+    }
 
 
 # --- the Python API -----------------------------------------------------------------------
@@ -654,13 +659,24 @@ def _replacing(target: Path) -> Iterator[Any]:
     """A file to write whose content replaces ``target`` only when writing succeeded."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as f:
             yield f
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions ``target`` has, or those a new file gets (temporary files get 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -717,7 +733,7 @@ def _write_clusters(src: str, sol: Solution, out: Any) -> None:
                     r, occ = json.loads(line)
                     groups.setdefault(r, []).append(occ)
             for r in sorted(groups):
-                out.write(json.dumps(build_cluster(groups[r]).to_dict(), ensure_ascii=False))
+                out.write(json.dumps(cluster_dict(groups[r]), ensure_ascii=False))
                 out.write("\n")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -734,7 +750,11 @@ def label_file(
     path = Path(path)
     sol, summary = first_pass(str(path), rules, warn)
     i = 0
-    with _replacing(path) as out, path.open(encoding="utf-8") as f:
+    # Lines split at "\n" only and undecodable bytes kept, as the first pass reads them.
+    with (
+        _replacing(path) as out,
+        path.open(encoding="utf-8", errors="surrogateescape", newline="\n") as f,
+    ):
         for raw in f:
             try:
                 record = json.loads(raw) if raw.strip() else None
