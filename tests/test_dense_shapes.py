@@ -9,11 +9,12 @@ are measured by ``benchmarks/shapes.py``, never asserted.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
-from quoteattr.detect import _resolve_overlaps, _same, _widen
+from quoteattr.detect import _priority, _resolve_overlaps, _same, _widen
 from quoteattr.detect.found import Found
 from quoteattr.detect.sentences import MAX_UNIT_CHARS, sentence_units
 from quoteattr.pipeline import Extractor
@@ -33,17 +34,13 @@ def _pairwise_overlaps(candidates: list[Found]) -> list[Found]:
     def nested(f: Found, other: Found) -> bool:
         return f.cue is not None and any(a <= f.cue.start_char < b for a, b in other.parts)
 
-    def priority(f: Found) -> float:
-        base = {"direct": 3.0, "mixed": 2.0, "indirect": 1.0}[f.type]
-        return base - (0.5 if f.rule.startswith("source") else 0) + f.confidence / 10
-
     outer = [
         f
         for f in candidates
         if not any(o is not f and nested(f, o) and not nested(o, f) for o in candidates)
     ]
     kept: list[Found] = []
-    for f in sorted(outer, key=lambda f: (-priority(f), f.start)):
+    for f in sorted(outer, key=lambda f: (-_priority(f), f.start)):
         if not any(_same(f, k) for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end))
@@ -65,7 +62,7 @@ def _random_found(rng: random.Random, size: int) -> Found:
         cue_lemma="",
         mention=None,
         confidence=rng.choice([0.5, 0.6, 0.9]),
-        rule=rng.choice(["direct:incise", "indirect:que", "source:selon"]),
+        rule=rng.choice(["direct:incise", "indirect:que", "source:leading"]),
     )
 
 
@@ -96,12 +93,9 @@ def test_widening_by_bisection_matches_the_scan_over_units(seed: int) -> None:
     found = []
     for _ in range(30):
         a = rng.randrange(at + 5)
-        f = _random_found(rng, 10)
-        f.outer = (a, a + rng.randint(1, 80))
-        found.append(f)
+        found.append(replace(_random_found(rng, 10), outer=(a, a + rng.randint(1, 80))))
     expected = [_scanned_widen(f.outer, units) for f in found]
-    _widen(found, units)
-    assert [f.outer for f in found] == expected
+    assert [f.outer for f in _widen(found, units)] == expected
 
 
 # -- sentence units are bounded --------------------------------------------------------------

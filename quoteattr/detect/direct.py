@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 import regex
 from spacy.tokens import Doc, Span
@@ -78,8 +79,7 @@ def find_direct(
             stops = [m.end() for m in regex.finditer(r"[.!?…]\s+", text[u_start : q.open])]
             start = u_start + stops[-1] if stops else u_start
             f = _make(q, [(start, q.outer_end)], cue, mention, 0.8, "embedded")
-            f.type = "mixed"
-            found.append(f)
+            found.append(replace(f, type="mixed"))
             continue
         # « … » — Marie Dupont
         dash = _DASH.match(text, q.outer_end, max(q.outer_end, after_end))

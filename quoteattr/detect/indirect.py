@@ -12,6 +12,7 @@ Content that holds a quoted passage is mixed speech (« qu'« il est temps … �
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,10 +53,10 @@ def find_indirect(
         if span is None:
             continue
         found.extend(_in_unit(doc, span, inside, words_inside, lexicon))
-    for f in found:
-        if any(words_inside.find(1, a, b) >= 0 for a, b in f.parts):
-            f.type = "mixed"
-    return found
+    return [
+        replace(f, type="mixed") if any(words_inside.find(1, a, b) >= 0 for a, b in f.parts) else f
+        for f in found
+    ]
 
 
 def _in_unit(
@@ -425,9 +426,7 @@ def _quoted_object(
         return None
     chars = _chars(doc, start, end)
     f = _make(doc, [chars], verb, entry, mention, 0.65, "quoted-object", chars)
-    if f is not None:
-        f.type = "mixed"
-    return f
+    return replace(f, type="mixed") if f is not None else None
 
 
 # A quoted predicate this short may be a scare quote (« vivent « dans la peur » »).
