@@ -44,7 +44,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date as _date
 from hashlib import blake2b
 from pathlib import Path
@@ -496,7 +496,7 @@ def solve(state: State, rules: Rules | None = None) -> Solution:
 def occurrence_of(quote: dict[str, Any]) -> dict[str, Any]:
     """The part of a quotation dict that its cluster keeps (a JSON object)."""
     a = _article(quote)
-    ref = {k: a.get(k) for k in ("id", "path", "index", "title", "date", "url", "publisher")}
+    ref = {k: a.get(k) for k in _REF_FIELDS}
     return {
         "article": ref,
         "start": quote.get("start"),
@@ -507,6 +507,9 @@ def occurrence_of(quote: dict[str, Any]) -> dict[str, Any]:
         "text": quote["text"],
         "where": _occurrence_key(quote),
     }
+
+
+_REF_FIELDS = tuple(f.name for f in fields(ArticleRef))
 
 
 def _outlet(article: dict[str, Any]) -> str | None:
