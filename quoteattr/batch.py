@@ -111,12 +111,18 @@ def input_files(paths: Iterable[str]) -> Iterator[str]:
         yield path
 
 
-def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, Any]:
-    """The manifest line of one article (status ``ok``) or failed input (status ``error``)."""
+def manifest_entry(
+    item: Item, quotes: list[Quote] | ErrorRecord, people: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The manifest line of one article (status ``ok``) or failed input (status ``error``).
+
+    ``people`` (``Doc._.people``) gives ``people``: how many persons the article names, by
+    gender (``f``, ``m``, ``unknown``), quoted or not.
+    """
     error = quotes.error if isinstance(quotes, ErrorRecord) else None
     if isinstance(item, ErrorRecord):
         error = item.error
-    return {
+    entry = {
         "id": item.id or "",
         "path": item.path,
         "index": item.index,
@@ -126,6 +132,22 @@ def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, A
         "status": "error" if error is not None else "ok",
         "error": error,
     }
+    if people is not None and error is None:
+        entry["people"] = people_counts(people)
+    return entry
+
+
+def people_counts(people: list[dict[str, Any]]) -> dict[str, int]:
+    """Persons by gender among the people an article names (organisations left out).
+
+    >>> people_counts([{"kind": "person", "gender": "f"}, {"kind": "organisation", "gender": None}])
+    {'f': 1, 'm': 0, 'unknown': 0}
+    """
+    counts = {"f": 0, "m": 0, "unknown": 0}
+    for p in people:
+        if p.get("kind") == "person":
+            counts[p.get("gender") if p.get("gender") in {"f", "m"} else "unknown"] += 1
+    return counts
 
 
 def quote_line(quote: Quote) -> str:
@@ -208,16 +230,16 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         articles = [a for a in chunk if isinstance(a, Article)]
         _warm_tokenizer(ex.nlp, articles)
         with ex.nlp.memory_zone():
-            results = iter(list(ex.pipe(articles)))
+            results = iter(list(ex.pipe_people(articles)))
         _bound_caches(ex.nlp)
         done = []
         for item in chunk:
             if isinstance(item, ErrorRecord):
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
-            _, quotes = next(results)
+            _, quotes, people = next(results)
             lines = [] if isinstance(quotes, ErrorRecord) else [quote_line(q) for q in quotes]
-            done.append(Done(item_key(item), lines, manifest_entry(item, quotes)))
+            done.append(Done(item_key(item), lines, manifest_entry(item, quotes, people)))
         return done
 
 

@@ -22,6 +22,7 @@ from ..detect.continued import RULE as CONTINUED
 from ..detect.doccache import ents_of, text_of
 from ..detect.found import Found
 from ..model import Speaker
+from .gender import with_gender
 from .people import _ARTICLES, Cast, Person, det_gender
 
 _PRONOUNS = {
@@ -42,9 +43,12 @@ _PRONOUNS = {
 _PRONOUN_REACH = 1500
 
 
-def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
-    """One speaker (or None) per detected quotation, in the same order."""
-    cast = Cast(doc)
+def attribute(doc: Doc, found: list[Found], cast: Cast | None = None) -> list[Speaker | None]:
+    """One speaker (or None) per detected quotation, in the same order, with gender and id.
+
+    ``cast`` is the article's :class:`~.people.Cast` when the caller built it already.
+    """
+    cast = cast if cast is not None else Cast(doc)
     speakers: list[Speaker | None] = []
     history: list[tuple[int, Speaker]] = []  # resolved speakers by position
     # Nobody named inside a quotation is what a later pronoun stands for (« « … comme les
@@ -64,7 +68,8 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
             pos = f.mention.start_char if f.mention is not None else f.start
             history.append((pos, sp))
         speakers.append(sp)
-    return speakers
+    # Gender and its evidence once every pronoun has taught what it could (:mod:`.gender`).
+    return with_gender(doc, cast, speakers)
 
 
 def _resolve(
