@@ -126,7 +126,9 @@ class Directory:
     def __init__(self, entries: list[DirectoryEntry], by_key: dict[str, DirectoryEntry]) -> None:
         self.entries = entries
         self._by_key = by_key
-        self._by_id = {i: e for e in entries for i in e.ids}
+        # An id is its own entry's; the id of a surname alone also leads to the entries it
+        # joined, the first of them when it has none of its own.
+        self._by_id = {i: e for e in reversed(entries) for i in e.ids} | {e.id: e for e in entries}
 
     def __iter__(self) -> Iterator[DirectoryEntry]:
         return iter(self.entries)
@@ -138,14 +140,15 @@ class Directory:
         """The entry of a speaker id (the entry's own or one merged into it)."""
         return self._by_id[speaker_id]
 
-    def find(self, speaker: Any) -> DirectoryEntry | None:
-        """The entry of a quote's speaker (a :class:`~quoteattr.model.Speaker` or its dict),
-        or None for an unnamed source."""
-        if speaker is None:
-            return None
-        sp = speaker if isinstance(speaker, dict) else asdict(speaker)
+    def find(self, quote: Quote | Record) -> DirectoryEntry | None:
+        """The entry of a quote's speaker (a :class:`~quoteattr.model.Quote` or its dict),
+        or None for an unnamed source or no speaker."""
+        rec = quote if isinstance(quote, dict) else asdict(quote)
+        sp = rec.get("speaker") or {}
         key = speaker_key(sp.get("name") or "", sp.get("kind") or "person")
-        return self._by_key.get(key) if key else None
+        if key is None:
+            return None
+        return self._by_key.get(key) or self._by_key.get(f"{key}@{article_key(rec)}")
 
     def write_jsonl(self, f: IO[str]) -> None:
         for e in self.entries:
@@ -165,7 +168,8 @@ class Directory:
 class _Name:
     """What the corpus says about one folded name."""
 
-    key: str
+    key: str  # the folded name; a surname alone also carries its article (key@article)
+    base: str  # the folded name, as speaker_key gives it
     kind: str
     words: tuple[str, ...]
     names: Counter[str] = field(default_factory=Counter)
@@ -195,30 +199,54 @@ def build(
     quotes: Iterable[Quote | Record] | str | Path, on_error: OnError | None = None
 ) -> Directory:
     """The speaker directory of ``quotes`` (Quote objects, dicts, or quotes JSONL paths)."""
-    names: dict[str, _Name] = {}
-    in_article: dict[str, set[str]] = defaultdict(set)
+    collector = Collector()
     for rec in quote_records(quotes, on_error):
+        collector.add(rec)
+    return collector.directory()
+
+
+class Collector:
+    """Builds a directory from quote records given one at a time (so that another reader of
+    the same stream, such as :mod:`.stats`, needs no second pass)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, _Name] = {}
+        self.in_article: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, rec: Record) -> None:
         sp = rec.get("speaker") or {}
         kind = sp.get("kind") or "person"
-        key = speaker_key(sp.get("name") or "", kind)
-        if key is None:
-            continue
-        n = names.get(key)
+        base = speaker_key(sp.get("name") or "", kind)
+        if base is None:
+            return
+        words = tuple(base.split(":", 1)[1].split())
+        # « Dupont » in one article and « Dupont » in another may be two people: a surname
+        # alone is weighed article by article.
+        key = _local_key(base, words, kind, article_key(rec))
+        n = self.names.get(key)
         if n is None:
-            n = names[key] = _Name(key, kind, tuple(key.split(":", 1)[1].split()))
+            n = self.names[key] = _Name(key, base, kind, words)
         _add(n, rec, sp)
-        in_article[article_key(rec)].add(key)
-    for keys in in_article.values():
-        for k in keys:
-            names[k].co.update(keys - {k})
-    links = _aliases(names)
-    into: dict[str, tuple[str, str]] = {}
-    kept: dict[str, list[str]] = defaultdict(list)
-    for n in names.values():
-        found = _target(n, names, links, kept)
-        if found is not None:
-            into[n.key] = found
-    return _directory(names, into, kept)
+        self.in_article[article_key(rec)].add(key)
+
+    def directory(self) -> Directory:
+        names = self.names
+        for keys in self.in_article.values():
+            for k in keys:
+                names[k].co.update(keys - {k})
+        self.in_article.clear()
+        links = _aliases(names)
+        into: dict[str, tuple[str, str]] = {}
+        kept: dict[str, list[str]] = defaultdict(list)
+        for n in names.values():
+            found = _target(n, names, links, kept)
+            if found is not None:
+                into[n.key] = found
+        return _directory(names, into, kept)
+
+
+def _local_key(base: str, words: tuple[str, ...], kind: str, article: str) -> str:
+    return f"{base}@{article}" if kind == "person" and not _is_full(words) else base
 
 
 def _add(n: _Name, rec: Record, sp: dict[str, Any]) -> None:
@@ -277,7 +305,7 @@ def _target(
     if not pool:
         return None
     label = " ".join(words).title()
-    fit, why = _fitting(n, pool)
+    fit, why = _fitting(n, pool, names)
     if len(pool) > 1 or anywhere:
         # Several people bear the name, or it is not in surname position: the roles, gender or
         # co-quoted people must point at one of them.
@@ -285,7 +313,7 @@ def _target(
         if len(positive) == 1:
             m = positive[0]
             return m.key, f"« {n.name} » ({_where(n)}): {why[m.key]}"
-        others = ", ".join(sorted(m.name for m in pool))
+        others = " or ".join(sorted(m.name for m in fit or pool))
         kept[n.key].append(f"« {n.name} » could be {others}: nothing in the text decides")
         for m in pool:
             kept[m.key].append(f"« {n.name} » ({_where(n)}): could be another {label}")
@@ -301,28 +329,23 @@ def _target(
     return None
 
 
-def _fitting(n: _Name, pool: list[_Name]) -> tuple[list[_Name], dict[str, str]]:
+def _fitting(
+    n: _Name, pool: list[_Name], names: dict[str, _Name]
+) -> tuple[list[_Name], dict[str, str]]:
     """The candidates whose gender and roles do not contradict ``n``, and for each, the
     positive evidence that ``n`` is them, if any."""
     fit, why = [], {}
-    g = text_gender(n.votes)
     for m in pool:
         if _misfit(n, m):
             continue
         fit.append(m)
         shared_roles = [r for r in n.roles if any(_same_role(r, s) for s in m.roles)]
-        co = sorted(names_of(set(n.co) & set(m.co)))
+        co = sorted(names[k].name for k in set(n.co) & set(m.co))
         if shared_roles:
             why[m.key] = f"same role « {shared_roles[0]} » as {m.name}"
         elif co:
             why[m.key] = f"quoted alongside {', '.join(co[:3])}, as {m.name} is"
-        elif g is not None and len(pool) > 1 and sum(1 for p in pool if p.gender() == g) == 1:
-            why[m.key] = f"the only one of them who is a {'woman' if g == 'f' else 'man'}"
     return fit, why
-
-
-def names_of(keys: set[str]) -> list[str]:
-    return [k.split(":", 1)[1].title() for k in keys]
 
 
 def _misfit(n: _Name, m: _Name) -> str:
@@ -419,18 +442,17 @@ def _directory(
 ) -> Directory:
     members: dict[str, list[tuple[_Name, str]]] = defaultdict(list)
     for n in names.values():
-        target, reason = into.get(n.key, (n.key, ""))
+        target, reason = into.get(n.key, (n.base, ""))
         # One level only: a name that others join never joins another itself.
         if target in into:
-            target, reason = n.key, ""
+            target, reason = n.base, ""
         members[target].append((n, reason))
     entries, by_key = [], {}
     for target, group in members.items():
-        head = names[target]
-        group.sort(key=lambda nr: (nr[0].key != target, nr[0].key))
-        entry = _entry(head, [n for n, _ in group])
+        group.sort(key=lambda nr: (nr[0].base != target, nr[0].key))
+        entry = _entry(target, [n for n, _ in group])
         entry.merged = [r for _, r in group if r]
-        entry.kept_apart = sorted(set(kept.get(target, [])))
+        entry.kept_apart = sorted({k for n, _ in group for k in kept.get(n.key, [])})
         entries.append(entry)
         for n, _ in group:
             by_key[n.key] = entry
@@ -438,11 +460,12 @@ def _directory(
     return Directory(entries, by_key)
 
 
-def _entry(head: _Name, group: list[_Name]) -> DirectoryEntry:
+def _entry(target: str, group: list[_Name]) -> DirectoryEntry:
     votes: Counter[tuple[str, str]] = Counter()
     roles: Counter[str] = Counter()
     aliases: Counter[str] = Counter()
     outlets: Counter[str] = Counter()
+    head_names: Counter[str] = Counter()
     articles: set[str] = set()
     dates = []
     for n in group:
@@ -453,15 +476,20 @@ def _entry(head: _Name, group: list[_Name]) -> DirectoryEntry:
         outlets.update(n.outlets)
         articles |= n.articles
         dates += [d for d in (n.first, n.last) if d]
+        if n.base == target:
+            head_names.update(n.names)
+    name = min(head_names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    kind = group[0].kind
     gender, source = (None, None)
-    if head.kind == "person":
-        if not any(s == "firstname" for s, _ in votes) and firstname_gender(head.name):
-            votes[("firstname", firstname_gender(head.name))] += 1  # type: ignore[index]
+    if kind == "person":
+        first = firstname_gender(name)
+        if first and not any(s == "firstname" for s, _ in votes):
+            votes[("firstname", first)] += 1
         gender, source = decide(votes)
     return DirectoryEntry(
-        id=id_of_key(head.key),
-        name=head.name,
-        kind=head.kind,
+        id=id_of_key(target),
+        name=name,
+        kind=kind,
         aliases=sorted(aliases),
         roles=[r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))],
         gender=gender,
@@ -472,7 +500,7 @@ def _entry(head: _Name, group: list[_Name]) -> DirectoryEntry:
         outlets=[o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,
-        ids=[id_of_key(n.key) for n in group],
+        ids=list(dict.fromkeys(id_of_key(n.base) for n in group)),
     )
 
 
@@ -559,7 +587,7 @@ def _relabel(directory: Directory, inputs: list[str], out: str) -> None:
     try:
         with open(out, "w", encoding="utf-8", newline="\n") as f:
             for rec in quote_records(list(inputs), lambda *_: None):
-                entry = directory.find(rec.get("speaker"))
+                entry = directory.find(rec)
                 if entry is not None:
                     rec["speaker"]["id"] = entry.id
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -567,4 +595,4 @@ def _relabel(directory: Directory, inputs: list[str], out: str) -> None:
         raise OSError(exc.errno, exc.strerror, out) from exc
 
 
-__all__ = ["NAMED_KINDS", "Directory", "DirectoryEntry", "build", "cli_main"]
+__all__ = ["NAMED_KINDS", "Collector", "Directory", "DirectoryEntry", "build", "cli_main"]
