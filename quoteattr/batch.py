@@ -313,7 +313,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         _warm_tokenizer(ex.nlp, articles)
         try:
             with ex.nlp.memory_zone():
-                results = iter([(quotes, people) for _, quotes, people in ex.pipe_people(articles)])
+                results = iter(_pipe(ex, articles))
         except Exception:  # noqa: BLE001 - one article must not sink its chunk: redo each alone
             _log.debug("chunk failed, redone one article at a time", exc_info=True)
             results = iter([_alone(ex, a) for a in articles])
@@ -327,13 +327,23 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         return done
 
 
+def _pipe(
+    ex: Any, articles: list[Article]
+) -> list[tuple[list[Quote] | ErrorRecord, list[dict[str, Any]] | None]]:
+    """Each article's quotes and the people it names (None from an extractor that does not
+    say, such as a stand-in with ``pipe`` alone)."""
+    if hasattr(ex, "pipe_people"):
+        return [(quotes, people) for _, quotes, people in ex.pipe_people(articles)]
+    return [(quotes, None) for _, quotes in ex.pipe(articles)]
+
+
 def _alone(
     ex: Any, article: Article
 ) -> tuple[list[Quote] | ErrorRecord, list[dict[str, Any]] | None]:
     """``article``'s quotes and people, extracted by itself, or the error that stopped it."""
     try:
         with ex.nlp.memory_zone():
-            [(_, quotes, people)] = list(ex.pipe_people([article]))
+            [(quotes, people)] = _pipe(ex, [article])
         return quotes, people
     except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
         _log.debug("article %s failed", article.id, exc_info=True)
