@@ -239,6 +239,8 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
         progress.update(1)
         if not done.ok:
             where = done.manifest["path"] or "<stdin>"
+            if done.manifest["index"] is not None and done.manifest["line"] is None:
+                where += f"#{done.manifest['index']}"  # one article of a file holding several
             progress.write(f"quoteattr: skipped {where}: {done.manifest['error']}", sys.stderr)
 
     submit, close = _executor(args, workers)
