@@ -182,3 +182,50 @@ def test_acronym_takes_its_expansion(text, fragment, name):
 def test_document_speaks_for_its_issuer(text, fragment, name):
     """« le communiqué du ministère de la Défense » is the ministry speaking."""
     assert _name(_quote(text, fragment)) == name
+
+
+# --- dates: a relative date belongs to its own clause -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "date"),
+    [
+        (
+            # a plan's weekday (future tense) dates nothing said
+            "L'avocate Sophie Marlin plaidera lundi. « Ma cliente est innocente », martèle "
+            "Mme Marlin.",
+            "innocente",
+            PUBLISHED,
+        ),
+        (
+            # « ce matin » is the day of publication, whatever « hier » said before
+            "Le coureur Paul Vidal a entendu deux bangs hier après-midi. Il a annoncé ce matin "
+            "son abandon : « Je ne peux pas continuer ».",
+            "continuer",
+            PUBLISHED,
+        ),
+        (
+            # a date after « prévu pour » is a plan
+            "Le match, prévu pour samedi dernier, a été reporté. « La pelouse était "
+            "impraticable », a expliqué l'arbitre Paul Girard.",
+            "pelouse",
+            PUBLISHED,
+        ),
+        (
+            "La Bourse devrait rouvrir vendredi. « Les dégâts sont considérables », a déclaré "
+            "le maire Jean Brel.",
+            "dégâts",
+            PUBLISHED,
+        ),
+        (
+            # the event's own weekday still dates the words said about it
+            "Les agriculteurs ont bloqué l'autoroute lundi. « Nous ne lâcherons rien », a lancé "
+            "leur porte-parole Marc Tissot.",
+            "lâcherons",
+            "2024-05-13",
+        ),
+    ],
+)
+def test_relative_date_belongs_to_its_clause(text, fragment, date):
+    """Only a day something happened on dates the words that follow."""
+    assert _quote(text, fragment).date == date

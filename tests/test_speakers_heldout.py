@@ -81,3 +81,30 @@ def test_ministry_keeps_its_noun_quebec():
     """« … », a fait valoir le ministère de l'Éducation (Québec press)."""
     text = "« Les écoles rouvriront lundi », a assuré le ministère de l'Éducation du Québec."
     assert _name(_quote(text, "écoles")).startswith("ministère de l'Éducation")
+
+
+def test_deadline_weekday_dates_nothing_regional():
+    """« … jusqu'à jeudi. « … », a indiqué le préfet » (regional daily)."""
+    text = (
+        "L'alerte canicule est maintenue jusqu'à jeudi dans le département. "
+        "« Les piscines resteront ouvertes tard », a indiqué le préfet Alain Roux."
+    )
+    assert _quote(text, "piscines").date == PUBLISHED
+
+
+def test_ce_soir_dates_the_statement_sport():
+    """« a confié ce soir » after a match played hier (sport)."""
+    text = (
+        "Le FC Sion s'est incliné hier face à Lugano. Son entraîneur Marco Bianchi a confié ce "
+        "soir : « Nous devons nous remettre en question »."
+    )
+    assert _quote(text, "remettre").date == PUBLISHED
+
+
+def test_conditional_weekday_is_a_plan_wire():
+    """« Le vote pourrait avoir lieu mardi » then a quote (wire copy)."""
+    text = (
+        "Le vote pourrait avoir lieu mardi, selon des sources parlementaires. « Rien n'est "
+        "décidé », a déclaré le président de l'Assemblée, Hugo Mercier."
+    )
+    assert _quote(text, "décidé").date == PUBLISHED
