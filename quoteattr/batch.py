@@ -29,7 +29,7 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
@@ -99,15 +99,16 @@ def _key(path: str, index: int | None, line: int | None) -> str:
     return json.dumps([path, index, line], ensure_ascii=False)
 
 
-def input_files(paths: Iterable[str]) -> Iterator[str]:
+def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ()) -> Iterator[str]:
     """The files behind ``paths``, as :func:`quoteattr.reading.sources.expand` lists them
-    (gold sets and manifests in a directory left out, files named explicitly kept).
+    (gold sets and manifests in a directory left out, files named explicitly kept, files
+    whose identity is in ``exclude`` -- the run's own output and manifest -- left out).
 
     A path that gives nothing is kept too, so that reading it reports why.
     """
     from .reading.sources import expand
 
-    for path, _ in expand(paths):
+    for path, _ in expand(paths, exclude=exclude):
         yield path
 
 

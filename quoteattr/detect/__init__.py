@@ -9,22 +9,23 @@ The detectors run on one parsed ``Doc``; they know nothing of speakers' canonica
   mixed speech;
 - :mod:`.sources` handles « selon X », « d'après X », « pour X »;
 - :mod:`.continued` finds sentences that carry a speaker's words on between two quotations;
-- :mod:`.cues` holds the reporting-cue lexicon.
+- :mod:`.cues` holds the reporting-cue lexicon;
+- :mod:`.rules` registers each construction as a :class:`~.rules.Rule` (the rules themselves
+  are in :mod:`quoteattr.rules`): :func:`find_quotes` runs them all.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from .continued import find_continued
 from .cues import CueLexicon
-from .direct import find_dash_blocks, find_direct
 from .doccache import text_of
 from .found import Found
-from .indirect import find_indirect
 from .marks import Quoted, pair_marks
+from .rules import TYPE_RANK, Context, Rule, all_rules, rule_named
 from .sentences import sentence_units
-from .sources import find_sources
 
 __all__ = ["CueLexicon", "Found", "find_quotes"]
 
@@ -43,25 +44,44 @@ def find_quotes(
         quoted = pair_marks(text_of(doc))
     if units is None:
         units = sentence_units(text_of(doc), quoted)
-    direct = find_direct(doc, quoted, units, lexicon) + find_dash_blocks(doc, quoted)
-    indirect = find_indirect(doc, quoted, units, lexicon)
-    sources = find_sources(doc, quoted, units)
-    candidates = direct + indirect + sources
+    ctx = Context(doc, text_of(doc), quoted, units, lexicon)
+    rules = all_rules()
+    candidates = _run([r for r in rules if not r.after_others], ctx)
     kept = _resolve_overlaps(candidates)
-    kept = sorted(kept + find_continued(doc, kept, units), key=lambda f: (f.start, f.end))
-    _widen(kept, units)
-    return kept
+    kept += _run([r for r in rules if r.after_others], replace(ctx, found=kept))
+    kept.sort(key=lambda f: (f.start, f.end))
+    return _widen(kept, units)
 
 
-def _widen(found: list[Found], units: list[tuple[int, int]]) -> None:
+def _run(rules: list[Rule], ctx: Context) -> list[Found]:
+    """The quotations of ``rules``, each ``find`` called once (several rules may share one),
+    in registration order; a quotation of a rule not among them is left out."""
+    names = {r.name for r in rules}
+    done: set[int] = set()
+    out: list[Found] = []
+    for rule in rules:
+        if id(rule.find) in done:
+            continue
+        done.add(id(rule.find))
+        for f in rule.find(ctx):
+            if f.rule in names:
+                out.append(f)
+            else:
+                rule_named(f.rule)  # unregistered: an error naming it
+    return out
+
+
+def _widen(found: list[Found], units: list[tuple[int, int]]) -> list[Found]:
     """Stretch each quotation's construction to its whole sentence (where its cue, incise and
     any date of the statement stand): « « … », a déclaré mardi Louis Caradec »."""
+    out = []
     for f in found:
         a, b = f.outer
         for u_start, u_end in units:
             if u_start <= a < u_end or u_start < b <= u_end:
                 a, b = min(a, u_start), max(b, u_end)
-        f.outer = (a, b)
+        out.append(replace(f, outer=(a, b)))
+    return out
 
 
 def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
@@ -84,10 +104,7 @@ def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
 
 
 def _priority(f: Found) -> float:
-    base = {"direct": 3.0, "mixed": 2.0, "indirect": 1.0}[f.type]
-    if f.rule.startswith("source"):
-        base -= 0.5
-    return base + f.confidence / 10
+    return TYPE_RANK[f.type] + rule_named(f.rule).priority + f.confidence / 10
 
 
 def _nested_in(f: Found, other: Found) -> bool:

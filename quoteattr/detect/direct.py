@@ -13,6 +13,7 @@ speech rules of :mod:`quoteattr.detect.indirect`, which keep them only inside re
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 import regex
 from spacy.tokens import Doc, Span
@@ -70,8 +71,7 @@ def find_direct(
             stops = [m.end() for m in regex.finditer(r"[.!?…]\s+", text[u_start : q.open])]
             start = u_start + stops[-1] if stops else u_start
             f = _make(q, [(start, q.outer_end)], cue, mention, 0.8, "embedded")
-            f.type = "mixed"
-            found.append(f)
+            found.append(replace(f, type="mixed"))
             continue
         # « … » — Marie Dupont
         dash = _DASH.match(after)

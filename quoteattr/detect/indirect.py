@@ -11,6 +11,8 @@ Content that holds a quoted passage is mixed speech (« qu'« il est temps … �
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
@@ -50,10 +52,10 @@ def find_indirect(
         if span is None:
             continue
         found.extend(_in_unit(doc, span, inside, words_inside, lexicon))
-    for f in found:
-        if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts):
-            f.type = "mixed"
-    return found
+    return [
+        replace(f, type="mixed") if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts) else f
+        for f in found
+    ]
 
 
 def _in_unit(
@@ -408,9 +410,7 @@ def _quoted_object(
         return None
     chars = _chars(doc, start, end)
     f = _make(doc, [chars], verb, entry, mention, 0.65, "quoted-object", chars)
-    if f is not None:
-        f.type = "mixed"
-    return f
+    return replace(f, type="mixed") if f is not None else None
 
 
 # A quoted predicate this short may be a scare quote (« vivent « dans la peur » »).
