@@ -1,4 +1,5 @@
-"""The ``quoteattr`` command: ``extract`` (here), ``render`` and ``evaluate`` (their modules).
+"""The ``quoteattr`` command: ``extract`` (here); ``render``, ``evaluate``, ``schema`` (their
+modules).
 
 ``quoteattr extract PATH... [-o OUT.jsonl]`` writes one JSON quote per line, in input order,
 with a manifest ``OUT.articles.jsonl`` listing every article and unreadable input. Every
@@ -30,6 +31,7 @@ _DELEGATED = {
     "evaluate": "quoteattr.evaluate",
     "speakers": "quoteattr.corpus.speakers",
     "stats": "quoteattr.corpus.stats",
+    "schema": "quoteattr.schema",
 }
 
 #: Exit code when the run itself failed (as opposed to some inputs failing).
@@ -70,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("evaluate", help="score quotes against a gold set (see 'evaluate --help')")
     sub.add_parser("speakers", help="the speaker directory of extracted quotes (see --help)")
     sub.add_parser("stats", help="who is quoted, by gender, outlet and month (see --help)")
+    sub.add_parser("schema", help="print the JSON Schema of the quotes 'extract' writes")
     ex = sub.add_parser(
         "extract",
         help="extract quotations to JSONL",

@@ -9,12 +9,12 @@ comes back with ``from_json``/``from_dict``. One :class:`Quote` is one line of t
 True
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from dataclasses_json import DataClassJsonMixin
+from dataclasses_json import DataClassJsonMixin, config
+
+from .schema import check
 
 #: Version of the JSONL layout; bumped whenever a field changes meaning or disappears.
 SCHEMA_VERSION = 1
@@ -29,8 +29,19 @@ DateBasis = Literal["explicit", "relative", "article"]
 GenderSource = Literal["title", "pronoun", "agreement", "firstname"]
 
 
+class _Record(DataClassJsonMixin):
+    """A record read back from JSON is checked against its fields' types first."""
+
+    @classmethod
+    def from_dict(cls, kvs: Any, *, infer_missing: bool = False) -> Any:
+        """The record of the JSON object ``kvs``; :class:`~quoteattr.schema.RecordError`
+        (a ``ValueError``) naming the field when a key is missing or of the wrong type."""
+        check(cls, kvs)
+        return super().from_dict(kvs, infer_missing=infer_missing)
+
+
 @dataclass
-class Article(DataClassJsonMixin):
+class Article(_Record):
     """One news article: its body text (which quote offsets point into) and its metadata.
 
     ``path`` is the input it came from and ``index`` its position inside that input (a file
@@ -52,7 +63,7 @@ class Article(DataClassJsonMixin):
     authors: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def ref(self) -> ArticleRef:
+    def ref(self) -> "ArticleRef":
         """The metadata a quote carries about its article (everything but the text)."""
         return ArticleRef(
             id=self.id,
@@ -66,7 +77,7 @@ class Article(DataClassJsonMixin):
 
 
 @dataclass
-class ArticleRef(DataClassJsonMixin):
+class ArticleRef(_Record):
     """Where a quote comes from: the article's identity and metadata, without its text."""
 
     id: str = ""
@@ -79,7 +90,7 @@ class ArticleRef(DataClassJsonMixin):
 
 
 @dataclass
-class Part(DataClassJsonMixin):
+class Part(_Record):
     """One continuous piece of a quote that an incise interrupts (offsets into the text)."""
 
     start: int
@@ -88,7 +99,7 @@ class Part(DataClassJsonMixin):
 
 
 @dataclass
-class Speaker(DataClassJsonMixin):
+class Speaker(_Record):
     """Who said it.
 
     ``name`` is the canonical name across the article (``"Wang Yi"``), ``mention`` the words
@@ -114,7 +125,7 @@ class Speaker(DataClassJsonMixin):
 
 
 @dataclass
-class Cue(DataClassJsonMixin):
+class Cue(_Record):
     """The words that report the speech: a verb (``a affirmé``), ``selon``, a colon…"""
 
     text: str
@@ -124,7 +135,7 @@ class Cue(DataClassJsonMixin):
 
 
 @dataclass
-class Quote(DataClassJsonMixin):
+class Quote(_Record):
     """One reported statement, its speaker, its date and its source article.
 
     ``text`` is the reported content only (no quotation marks, cue or incise); ``start`` and
@@ -144,11 +155,12 @@ class Quote(DataClassJsonMixin):
     date_basis: DateBasis | None = None
     confidence: float = 0.0
     article: ArticleRef = field(default_factory=ArticleRef)
-    schema: int = SCHEMA_VERSION
+    # "schema" in JSON; named otherwise in Python, where schema() is the serialiser's method.
+    schema_version: int = field(default=SCHEMA_VERSION, metadata=config(field_name="schema"))
 
 
 @dataclass
-class ErrorRecord(DataClassJsonMixin):
+class ErrorRecord(_Record):
     """An input, or one article of it, that could not be read or processed, and why.
 
     ``line`` is the 1-based line number inside a JSONL input, when the error is tied to one.
