@@ -18,6 +18,8 @@ from .render import render
 
 if TYPE_CHECKING:
     from .corpus.clusters import Cluster, Rules
+    from .corpus.speakers import Directory
+    from .corpus.stats import Stats
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -33,6 +35,8 @@ __all__ = [
     "extract",
     "extract_files",
     "render",
+    "speakers",
+    "stats",
 ]
 
 __version__ = "0.1.0"
@@ -92,6 +96,47 @@ def cluster(quotes: Iterable[Quote | dict[str, Any]], rules: Rules | None = None
     from .corpus.clusters import cluster as _cluster
 
     return _cluster(quotes, rules)
+
+
+def speakers(quotes: Iterable[Quote | dict] | str | Path) -> Directory:
+    """The speaker directory of ``quotes``: one entry per person or organisation, merged
+    across articles (Quote objects, dicts, or a quotes JSONL path).
+
+    >>> from quoteattr import ArticleRef, Quote, Speaker
+    >>> def q(name, mention, art):
+    ...     return Quote(text="…", type="direct", start=0, end=1,
+    ...                  speaker=Speaker(name=name, mention=mention), article=ArticleRef(id=art))
+    >>> d = speakers([q("Paul Roy", "Paul Roy", "a"), q("Roy", "M. Roy", "b")])
+    >>> [(e.name, e.n_quotes, e.n_articles) for e in d]
+    [('Paul Roy', 2, 2)]
+    >>> d.entries[0].merged
+    ['« Roy » (b): the only person of the corpus named Roy whose gender and roles fit']
+    """
+    from .corpus.speakers import build
+
+    return build(quotes)
+
+
+def stats(
+    quotes: Iterable[Quote | dict] | str | Path,
+    *,
+    manifest: str | Path | None = None,
+    top: int = 10,
+) -> Stats:
+    """Quotes and quoted people by gender, top sources, by outlet and month; ``manifest``
+    (the extraction's ``OUT.articles.jsonl``) adds the people each article names.
+
+    >>> from quoteattr import ArticleRef, Quote, Speaker
+    >>> q = Quote(text="…", type="direct", start=0, end=1,
+    ...           speaker=Speaker(name="Anne Morel", gender="f", gender_source="title"),
+    ...           article=ArticleRef(id="a", publisher="Le Soir", date="2024-05-02"))
+    >>> s = stats([q])
+    >>> s.quotes_by_gender["f"], s.by_month[0]["month"], s.to_dict()["share_women"]["quotes"]
+    (1, '2024-05', 1.0)
+    """
+    from .corpus.stats import compute
+
+    return compute(quotes, manifest=manifest, top=top)
 
 
 _cache: dict[str, object] = {}
