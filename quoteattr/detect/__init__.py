@@ -23,7 +23,9 @@ from .doccache import text_of
 from .found import Found
 from .indirect import find_indirect
 from .marks import Quoted, pair_marks
+from .pour_qui import find_pour_qui
 from .sentences import sentence_units
+from .source_medial import find_medial_sources
 from .sources import find_sources
 
 __all__ = ["CueLexicon", "Found", "find_quotes"]
@@ -45,7 +47,8 @@ def find_quotes(
         units = sentence_units(text_of(doc), quoted)
     direct = find_direct(doc, quoted, units, lexicon) + find_dash_blocks(doc, quoted)
     indirect = find_indirect(doc, quoted, units, lexicon)
-    sources = find_sources(doc, quoted, units)
+    sources = find_sources(doc, quoted, units) + find_medial_sources(doc, quoted, units, lexicon)
+    sources += find_pour_qui(doc, quoted, units, lexicon)
     candidates = direct + indirect + sources
     kept = _resolve_overlaps(candidates)
     kept = sorted(kept + find_continued(doc, kept, units), key=lambda f: (f.start, f.end))
