@@ -11,13 +11,16 @@ from spacy.tokens import Doc
 from .attribute.dates import event_dates, find_date
 from .attribute.speakers import attribute
 from .detect import find_quotes
-from .detect.continued import RULE as CONTINUED
 from .detect.cues import CueLexicon
 from .detect.doccache import text_of
 from .detect.found import Found
 from .detect.marks import pair_marks
+from .detect.rules import rule_named
 from .detect.sentences import sentence_units
 from .model import Cue, Part, Quote, Speaker
+
+# A speaker taken from a neighbouring sentence is a guess: at most this sure.
+_NEIGHBOUR_CONFIDENCE = 0.7
 
 
 def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote]:
@@ -41,6 +44,8 @@ def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote
                 f.cue.text, f.cue_lemma or f.cue.root.lemma_, f.cue.start_char, f.cue.end_char
             )
         confidence = f.confidence if speaker is not None else f.confidence * 0.8
+        if speaker is not None and rule_named(f.rule).speaker_from == "neighbour":
+            confidence = min(confidence, _NEIGHBOUR_CONFIDENCE)
         quotes.append(
             Quote(
                 text=" ".join(p.text for p in parts),
@@ -65,7 +70,7 @@ def _carried_on(
     the quotations on both sides of it have that same speaker."""
     keep = []
     for i, f in enumerate(found):
-        if f.rule == CONTINUED:
+        if rule_named(f.rule).speaker_from == "previous":
             nxt = speakers[i + 1] if i + 1 < len(found) else None
             sp = speakers[i]
             if sp is None or nxt is None or nxt.name != sp.name:

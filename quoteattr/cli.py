@@ -209,6 +209,13 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
         read_paths([], date=args.date)  # checks --date before any work starts
     except ValueError as exc:
         return _fail(str(exc))
+    from .outputs import OutputClashError, check_outputs, file_ids
+
+    try:
+        # Before anything is opened for writing: never truncate or append to an input.
+        check_outputs(args.paths, None if to_stdout else args.output, manifest and str(manifest))
+    except OutputClashError as exc:
+        return _fail(str(exc))
     skip: set[str] = set()
     if args.resume:
         try:
@@ -218,6 +225,7 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
     mode = "a" if args.resume else "w"
     out = _open_stdout() if to_stdout else _open(args.output, mode)
     man = _open(manifest, mode) if manifest is not None else None
+    own = file_ids([man, None if to_stdout else out])
 
     options = batch.Options(model=args.model, fast=args.fast)
     workers = args.workers or batch.default_workers()
@@ -228,12 +236,14 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
         progress.update(1)
         if not done.ok:
             where = done.manifest["path"] or "<stdin>"
+            if done.manifest["index"] is not None and done.manifest["line"] is None:
+                where += f"#{done.manifest['index']}"  # one article of a file holding several
             progress.write(f"quoteattr: skipped {where}: {done.manifest['error']}", sys.stderr)
 
     submit, close = _executor(args, workers)
     try:
         summary = batch.run(
-            _read(args),
+            _read(args, own),
             writer,
             workers=1 if submit else workers,
             options=options,
@@ -258,12 +268,13 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
     return 1 if args.strict and summary.errors else 0
 
 
-def _read(args: argparse.Namespace) -> Iterator[Any]:
-    """The articles of the inputs, read lazily file after file."""
+def _read(args: argparse.Namespace, own: frozenset[tuple[int, int]]) -> Iterator[Any]:
+    """The articles of the inputs, read lazily file after file, the run's ``own`` files
+    (output, manifest) left out."""
     from .batch import input_files
     from .reading import read_paths
 
-    for path in input_files(args.paths):
+    for path in input_files(args.paths, exclude=own):
         yield from read_paths([path], date=args.date, publisher=args.publisher)
 
 

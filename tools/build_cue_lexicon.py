@@ -40,7 +40,7 @@ WEIGHTS = {
 }
 # Cues neither list has, added by quoteattr with the reason: « parlant d'un « effort de
 # transparence » » reports words as surely as « évoquant »; « le Medef, pour qui P » gives the
-# Medef's view as surely as « selon le Medef, P » (detect/pour_qui.py).
+# Medef's view as surely as « selon le Medef, P » (rules/pour_qui.py).
 EXTRA = {
     "parler": ("assertion_neutre", "incise", 0.8),
     "pour qui": ("cue_non_verbal", "source", 0.75),

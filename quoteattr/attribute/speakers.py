@@ -18,9 +18,9 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import organisation_nouns, speaker_nouns
-from ..detect.continued import RULE as CONTINUED
 from ..detect.doccache import ents_of, text_of
 from ..detect.found import Found
+from ..detect.rules import rule_named
 from ..model import Speaker
 from .people import _ARTICLES, Cast, Person, det_gender
 
@@ -54,12 +54,10 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
         sp = None
         if f.mention is not None:
             sp = _resolve(doc, cast, f.mention, history, quoted)
-        elif f.rule == CONTINUED and history:
+        elif rule_named(f.rule).speaker_from == "previous" and history:
             sp = history[-1][1]  # the speaker goes on; annotate checks the next quote agrees
-        elif f.rule == "direct:standalone":
+        elif rule_named(f.rule).speaker_from == "neighbour":
             sp = _neighbour(doc, cast, found, i, history, quoted)
-            if sp is not None:
-                f.confidence = min(f.confidence, 0.7)
         if sp is not None:
             pos = f.mention.start_char if f.mention is not None else f.start
             history.append((pos, sp))

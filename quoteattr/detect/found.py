@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 
-@dataclass
+@dataclass(frozen=True)
 class Found:
     """A detected quotation, before names are resolved and dates computed.
 
     ``parts`` are character spans of the reported content (several when an incise cuts it);
     ``mention`` is the words that name or stand for the speaker (possibly a pronoun), or None
-    when detection could not see one; ``cue`` the reporting verb or marker.
+    when detection could not see one; ``cue`` the reporting verb or marker; ``rule`` the name
+    of the registered rule (:mod:`quoteattr.detect.rules`) that found it. A record is never
+    changed: a later stage makes a new one (``dataclasses.replace``).
     """
 
     type: str

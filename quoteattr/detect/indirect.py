@@ -11,6 +11,9 @@ Content that holds a quoted passage is mixed speech (« qu'« il est temps … �
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
@@ -50,10 +53,10 @@ def find_indirect(
         if span is None:
             continue
         found.extend(_in_unit(doc, span, inside, words_inside, lexicon))
-    for f in found:
-        if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts):
-            f.type = "mixed"
-    return found
+    return [
+        replace(f, type="mixed") if any(words_inside.find(1, a, b) >= 0 for a, b in f.parts) else f
+        for f in found
+    ]
 
 
 def _in_unit(
@@ -118,7 +121,7 @@ def _make(
     outer: tuple[int, int],
 ) -> Found | None:
     parts = [(a, b) for a, b in parts if b > a]
-    if not parts or sum(len(text_of(doc)[a:b].split()) for a, b in parts) < 2:
+    if not parts or not _two_words(text_of(doc), parts):
         return None
     return Found(
         type="indirect",
@@ -130,6 +133,21 @@ def _make(
         rule=f"indirect:{rule}",
         outer=outer,
     )
+
+
+# A word as ``str.split`` sees it (``re``'s \S is not ``str.isspace``).
+_WORD = re.compile(r"\S+")
+
+
+def _two_words(text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether the parts hold two words or more, reading no further than the second."""
+    seen = 0
+    for a, b in parts:
+        for _ in _WORD.finditer(text, a, b):
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
 
 
 def _que_clause(
@@ -408,9 +426,7 @@ def _quoted_object(
         return None
     chars = _chars(doc, start, end)
     f = _make(doc, [chars], verb, entry, mention, 0.65, "quoted-object", chars)
-    if f is not None:
-        f.type = "mixed"
-    return f
+    return replace(f, type="mixed") if f is not None else None
 
 
 # A quoted predicate this short may be a scare quote (« vivent « dans la peur » »).

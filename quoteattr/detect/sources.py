@@ -8,6 +8,8 @@ title (M., Mme…) or a noun for people who speak (``data/speaker_nouns.txt``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from spacy.tokens import Doc, Span
 
@@ -50,7 +52,7 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
         previous = unit
         if f is not None:
             if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                f.type = "mixed"
+                f = replace(f, type="mixed")
             found.append(f)
     return found
 

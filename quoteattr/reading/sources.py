@@ -15,7 +15,7 @@ import io
 import lzma
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import BinaryIO
 
 from .decode import binary_kind, bom_encoding
@@ -118,15 +118,40 @@ def _walk(directory: str, recursive: bool) -> Iterator[tuple[str, str | None]]:
             yield path, "broken symbolic link: its target does not exist"
 
 
-def expand(paths: Iterable[str], *, recursive: bool = True) -> Iterator[tuple[str, str | None]]:
+def expand(
+    paths: Iterable[str],
+    *,
+    recursive: bool = True,
+    exclude: Collection[tuple[int, int]] = (),
+) -> Iterator[tuple[str, str | None]]:
     """Each file to read as ``(path, None)``, or ``(path, reason)`` when a path gives nothing.
 
     A file named explicitly is always read; a directory gives its ``.txt``, ``.json``,
     ``.jsonl``, ``.html`` and ``.htm`` files (compressed or not) in name order, its
     subdirectories too when ``recursive``, but not the gold sets and manifests
     (:func:`is_side_file`) that sit beside articles; a pattern with ``*``, ``?`` or ``[`` gives the
-    paths it matches, sorted; ``-`` is standard input.
+    paths it matches, sorted; ``-`` is standard input. Files whose ``(st_dev, st_ino)`` is in
+    ``exclude`` (the run's own output and manifest, see :mod:`quoteattr.outputs`) are left out
+    wherever they are found, so a run never reads what it writes.
     """
+    found = _expand(paths, recursive)
+    if not exclude:
+        yield from found
+        return
+    for path, reason in found:
+        if path == STDIN or reason is not None or _file_id(path) not in exclude:
+            yield path, reason
+
+
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _expand(paths: Iterable[str], recursive: bool) -> Iterator[tuple[str, str | None]]:
     for path in paths:
         if path == STDIN:
             yield path, None

@@ -3,19 +3,23 @@
 fêtes ». The rest of the clause after X is X's view; a short opening without a verb of its
 own (a date, a place, the subject) is part of it too.
 
-Sentence-initial « Selon X, P » and final « P, selon X. » are :mod:`.sources`'.
+Sentence-initial « Selon X, P » and final « P, selon X. » are :mod:`..detect.sources`'.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import regex
 from spacy.tokens import Doc, Span
 
-from .clauses import clause_end
-from .cues import CueLexicon
-from .doccache import text_of
-from .found import Found
-from .marks import Quoted, words_mask
-from .sources import marker_at, source_after
+from ..detect.clauses import clause_end
+from ..detect.cues import CueLexicon
+from ..detect.doccache import text_of
+from ..detect.found import Found
+from ..detect.marks import Quoted, words_mask
+from ..detect.rules import Context, Rule, register
+from ..detect.sources import marker_at, source_after
 
 # Words that open a new clause right before « selon »: the view starts there.
 _CLAUSE_OPENERS = {"car", "mais", "et", "or", "donc", "puisque", "que", "qu'", "qu’", "où"}
@@ -36,7 +40,7 @@ def find_medial_sources(
         f = _medial(doc, unit, lexicon)
         if f is not None:
             if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                f.type = "mixed"
+                f = replace(f, type="mixed")
             found.append(f)
     return found
 
@@ -95,3 +99,26 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in {"»", '"', "”"}:
         end -= 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+# « selon » or « d'après » after a comma or a connector, somewhere past the sentence's start.
+_TRIGGER = regex.compile(
+    r"(?i)\S.*?(?:,|\b(?:car|mais|et|or|donc|puisque|que|où))\s+(?:selon|d['’]\s?après)\b"
+)
+
+
+def _find(ctx: Context) -> list[Found]:
+    return find_medial_sources(ctx.doc, ctx.quoted, ctx.units, ctx.lexicon)
+
+
+register(
+    Rule(
+        "source:medial",
+        "indirect",
+        0.85,
+        _find,
+        priority=-0.5,  # a source marker attributes less surely than a cue
+        trigger=lambda sentence: _TRIGGER.search(sentence) is not None,
+        doc="En 2009, selon l'opérateur, le réseau comptait 10 millions de connexions.",
+    )
+)

@@ -5,13 +5,16 @@ serait acceptable », « l'ancien diplomate, pour qui Londres a cédé aux press
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
-from .clauses import can_speak, clause_end, subject_before
-from .cues import CueLexicon
-from .doccache import text_of
-from .found import Found
-from .marks import Quoted, words_mask
+from ..detect.clauses import can_speak, clause_end, subject_before
+from ..detect.cues import CueLexicon
+from ..detect.doccache import text_of
+from ..detect.found import Found
+from ..detect.marks import Quoted, words_mask
+from ..detect.rules import Context, Rule, register
 
 
 def find_pour_qui(
@@ -30,7 +33,7 @@ def find_pour_qui(
             f = _pour_qui(doc, unit, t.i, lexicon)
             if f is not None:
                 if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                    f.type = "mixed"
+                    f = replace(f, type="mixed")
                 found.append(f)
     return found
 
@@ -70,3 +73,20 @@ def _pour_qui(doc: Doc, unit: Span, pour: int, lexicon: CueLexicon) -> Found | N
         rule="source:pour-qui",
         outer=(mention.start_char, b),
     )
+
+
+def _find(ctx: Context) -> list[Found]:
+    return find_pour_qui(ctx.doc, ctx.quoted, ctx.units, ctx.lexicon)
+
+
+register(
+    Rule(
+        "source:pour-qui",
+        "indirect",
+        0.75,
+        _find,
+        priority=-0.5,  # a source marker attributes less surely than a cue
+        trigger=lambda sentence: "pour qui" in sentence.lower(),
+        doc="… tel le Medef, pour qui seule une hausse liée à l'inflation serait acceptable.",
+    )
+)
