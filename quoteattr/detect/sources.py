@@ -19,6 +19,7 @@ from .doccache import text_of
 from .found import Found
 from .marks import Quoted, words_mask
 from .source_phrase import document_source, is_criterion, title_source
+from .source_phrase import source_documents as source_documents  # attribution reads it here
 
 # Marker → how sure a match makes us that speech is reported.
 _MARKERS = {
