@@ -103,8 +103,8 @@ def test_source_after_an_opening_date_keeps_the_date_in_the_content():
 
 def test_source_after_a_connector_reports_the_rest_of_the_clause():
     """Le procès a été renvoyé, car selon la défense, le dossier est incomplet."""
-    q = _one("Le procès a été renvoyé au mois de juin car selon la défense, le dossier est incomplet.")
-    assert q["text"] == "le dossier est incomplet"
+    q = _one("Le procès a été renvoyé au mois de juin car selon la défense, le dossier est vide.")
+    assert q["text"] == "le dossier est vide"
     assert _speaker(q) == "la défense"
 
 
