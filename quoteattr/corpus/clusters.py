@@ -39,6 +39,7 @@ import contextlib
 import json
 import math
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -46,6 +47,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date as _date
+from functools import lru_cache
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any
@@ -54,7 +56,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..model import ArticleRef, Quote
-from .shingles import Sketches, fold, sketch
+from .shingles import Sketches, concat_field, fold, sketch, sorted_unique
 
 __all__ = ["Cluster", "Occurrence", "Rules", "Summary", "cluster", "cluster_file", "label_file"]
 
@@ -235,6 +237,7 @@ def _speaker_key(quote: dict[str, Any]) -> str | None:
     return _name_key(name)
 
 
+@lru_cache(maxsize=100_000)
 def _name_key(name: str) -> str:
     return " ".join(fold(name).replace("-", " ").split())
 
@@ -246,9 +249,9 @@ def _hash64(text: str) -> int:
 def _occurrence_key(quote: dict[str, Any]) -> int:
     """The 64-bit hash of where a quotation is: its article and its offsets."""
     a = _article(quote)
-    key = [a.get("id") or "", a.get("path") or "", a.get("index") or 0]
-    key += [quote.get("start"), quote.get("end"), quote.get("text")]
-    return _hash64(json.dumps(key, ensure_ascii=False))
+    key = (a.get("id") or "", a.get("path") or "", a.get("index") or 0)
+    key += (quote.get("start"), quote.get("end"), quote.get("text"))
+    return _hash64("\x1f".join(map(str, key)))
 
 
 def _cluster_id(occurrence_hash: int) -> str:
@@ -284,16 +287,20 @@ class State:
         return self.sketches.nbytes() + sum(a.nbytes for a in arrays)
 
     @classmethod
-    def concat(cls, parts: list[State]) -> State:
+    def concat(cls, parts: list[State], consume: bool = False) -> State:
+        """One :class:`State` for the quotations of ``parts``, in order (``consume``: as
+        :meth:`Sketches.concat <quoteattr.corpus.shingles.Sketches.concat>`)."""
         names: dict[int, str] = {}
         for p in parts:
             names.update(p.names)
+        sketches = [p.sketches for p in parts]
+        empty = cls()
         return cls(
-            sketches=Sketches.concat([p.sketches for p in parts]),
-            speaker=np.concatenate([cls().speaker] + [p.speaker for p in parts]),
-            day=np.concatenate([cls().day] + [p.day for p in parts]),
-            published=np.concatenate([cls().published] + [p.published for p in parts]),
-            where=np.concatenate([cls().where] + [p.where for p in parts]),
+            sketches=Sketches.concat(sketches, consume),
+            speaker=concat_field([empty, *parts], "speaker", consume),
+            day=concat_field([empty, *parts], "day", consume),
+            published=concat_field([empty, *parts], "published", consume),
+            where=concat_field([empty, *parts], "where", consume),
             names=names,
         )
 
@@ -345,7 +352,7 @@ def _candidates(sk: Sketches, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
     owners = np.arange(n, dtype=np.uint64)
     found = [_bucket_pairs(sk.bands[:, b], owners, neighbours) for b in range(sk.bands.shape[1])]
     found.append(_bucket_pairs(sk.anchors, sk.anchor_owner, neighbours))
-    pairs = np.unique(np.concatenate(found)) if found else np.zeros(0, np.uint64)
+    pairs = sorted_unique(np.concatenate(found))
     return (pairs >> np.uint64(32)).astype(np.int64), (pairs & _M32).astype(np.int64)
 
 
@@ -430,7 +437,7 @@ def _union_find(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     roots = np.arange(n, dtype=np.int64)
     if not len(a):
         return roots
-    nodes = np.unique(np.concatenate([a, b]))
+    nodes = sorted_unique(np.concatenate([a, b]))
     index = {int(x): k for k, x in enumerate(nodes)}
     parent = list(range(len(nodes)))
     for x, y in zip(a.tolist(), b.tolist(), strict=True):
@@ -646,7 +653,7 @@ def first_pass(
     parts = []
     for batch in _batched(_quotes(path, note), BATCH):
         parts.append(state_of([q for _, q in batch]))
-    state = State.concat(parts)
+    state = State.concat(parts, consume=True)
     del parts
     sol = solve(state, rules)
     summary.quotes = len(state)
@@ -712,34 +719,50 @@ def cluster_file(
 
 
 def _write_clusters(src: str, sol: Solution, out: Any) -> None:
-    """The second pass: occurrences spread over part files by cluster rank, then each part
-    grouped in memory and written in rank order."""
+    """The second pass: occurrences spread over part files by cluster rank (one part, in
+    memory, for a small input), then each part grouped in memory and written in rank order."""
     n = len(sol.root)
     parts = max(1, math.ceil(n / PART_QUOTES))
+    quiet: Callable[[str], None] = lambda _: None  # noqa: E731 - warned in the first pass
+    occurrences = (
+        (int(sol.rank[i]), occurrence_of(q)) for i, (_, q) in enumerate(_quotes(src, quiet))
+    )
+    if parts == 1:
+        _write_part(occurrences, out)
+        return
     tmp = tempfile.mkdtemp(prefix="quoteattr-clusters-")
     try:
-        files = [open(os.path.join(tmp, f"{p}.jsonl"), "w", encoding="utf-8") for p in range(parts)]  # noqa: SIM115
+        names = [os.path.join(tmp, f"{p}.pickle") for p in range(parts)]
+        files = [open(name, "wb") for name in names]  # noqa: SIM115 - closed below
         try:
-            quiet: Callable[[str], None] = lambda _: None  # noqa: E731 - warned in pass 1
-            for i, (_, q) in enumerate(_quotes(src, quiet)):
-                r = int(sol.rank[i])
-                files[r * parts // max(sol.clusters, 1)].write(
-                    json.dumps([r, occurrence_of(q)], ensure_ascii=False) + "\n"
-                )
+            for r, occ in occurrences:
+                # Our own temporary files, read back by this process only.
+                files[r * parts // sol.clusters].write(pickle.dumps((r, occ), protocol=5))
         finally:
             for f in files:
                 f.close()
-        for p in range(parts):
-            groups: dict[int, list[dict[str, Any]]] = {}
-            with open(os.path.join(tmp, f"{p}.jsonl"), encoding="utf-8") as f:
-                for line in f:
-                    r, occ = json.loads(line)
-                    groups.setdefault(r, []).append(occ)
-            for r in sorted(groups):
-                out.write(json.dumps(cluster_dict(groups[r]), ensure_ascii=False))
-                out.write("\n")
+        for name in names:
+            _write_part(_unpickled(name), out)
+            os.unlink(name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _unpickled(name: str) -> Iterator[Any]:
+    with open(name, "rb") as f:
+        while True:
+            try:
+                yield pickle.load(f)
+            except EOFError:
+                return
+
+
+def _write_part(occurrences: Iterable[tuple[int, dict[str, Any]]], out: Any) -> None:
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for r, occ in occurrences:
+        groups.setdefault(r, []).append(occ)
+    for r in sorted(groups):
+        out.write(json.dumps(cluster_dict(groups[r]), ensure_ascii=False) + "\n")
 
 
 def label_file(

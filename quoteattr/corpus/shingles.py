@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from hashlib import blake2b
+from typing import Any
 
 import numpy as np
 
@@ -71,7 +72,7 @@ _ELIDED = {
 }
 _CACHE_LIMIT = 500_000
 _stems: dict[str, str | None] = {}
-_hashes: dict[str, int] = {}
+_entries: dict[str, tuple[tuple[str, int], ...]] = {}
 
 
 def fold(text: str) -> str:
@@ -121,24 +122,54 @@ def _stem(token: str) -> str | None:
     return stem
 
 
+def _tokens(text: str) -> list[str]:
+    """The lower-case tokens of ``text``, apostrophes and digit groups dealt with; each is
+    folded on its own by :func:`_entry`, where a cache makes the work once per word."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    return _WORD.findall(_DIGIT_GROUP.sub("", text.lower()))
+
+
+def _entry(token: str) -> tuple[tuple[str, int], ...]:
+    """The content words (with their hashes) that one token gives: usually one, none for a
+    word left out."""
+    entry = _entries.get(token)
+    if entry is None:
+        words = (_stem(w) for w in _WORD.findall(fold(token)))
+        entry = tuple((w, _word_hash(w)) for w in words if w is not None)
+        if len(_entries) >= _CACHE_LIMIT:
+            _entries.clear()
+        _entries[token] = entry
+    return entry
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that quotations are compared on, in order (see the module)."""
-    out = []
-    for token in _WORD.findall(fold(text)):
-        stem = _stem(token)
-        if stem is not None:
-            out.append(stem)
-    return out
+    return [w for token in _tokens(text) for w, _ in _entry(token)]
+
+
+def _word_hashes(text: str) -> list[int]:
+    return [h for token in _tokens(text) for _, h in _entry(token)]
 
 
 def _word_hash(word: str) -> int:
-    h = _hashes.get(word)
-    if h is None:
-        h = int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
-        if len(_hashes) >= _CACHE_LIMIT:
-            _hashes.clear()
-        _hashes[word] = h
-    return h
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def sorted_unique(a: np.ndarray) -> np.ndarray:
+    """The distinct values of ``a``, sorted (by sorting: faster than ``np.unique``'s hashing
+    on large integer arrays).
+
+    >>> sorted_unique(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    a = np.sort(a)
+    if len(a) < 2:
+        return a
+    keep = np.empty(len(a), bool)
+    keep[0] = True
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep]
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -195,25 +226,41 @@ class Sketches:
         )
 
     @classmethod
-    def concat(cls, parts: list[Sketches]) -> Sketches:
-        """One :class:`Sketches` for the quotations of ``parts``, in order."""
+    def concat(cls, parts: list[Sketches], consume: bool = False) -> Sketches:
+        """One :class:`Sketches` for the quotations of ``parts``, in order.
+
+        With ``consume``, each array of the parts is let go as soon as it is copied, so
+        that joining needs little more memory than the result.
+        """
         if not parts:
             return cls()
         base = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.uint32)
-        set_base = np.cumsum([0] + [len(p.sets) for p in parts[:-1]])
-        offsets = [np.zeros(1, np.int64)] + [
-            p.offsets[1:] + b for p, b in zip(parts, set_base, strict=True)
-        ]
+        set_base = np.cumsum([0] + [len(p.sets) for p in parts[:-1]]).astype(np.int64)
+        offsets = [p.offsets[1:] for p in parts]
         return cls(
-            sets=np.concatenate([p.sets for p in parts]),
-            offsets=np.concatenate(offsets),
-            words=np.concatenate([p.words for p in parts]),
-            bands=np.concatenate([p.bands for p in parts]),
-            anchors=np.concatenate([p.anchors for p in parts]),
-            anchor_owner=np.concatenate(
-                [p.anchor_owner + b for p, b in zip(parts, base, strict=True)]
+            sets=concat_field(parts, "sets", consume),
+            offsets=np.concatenate(
+                [np.zeros(1, np.int64)] + [o + b for o, b in zip(offsets, set_base, strict=True)]
             ),
+            words=concat_field(parts, "words", consume),
+            bands=concat_field(parts, "bands", consume),
+            anchors=concat_field(parts, "anchors", consume),
+            anchor_owner=concat_field(parts, "anchor_owner", consume, shift=base),
         )
+
+
+def concat_field(
+    parts: list[Any], name: str, consume: bool, shift: np.ndarray | None = None
+) -> np.ndarray:
+    """The arrays ``name`` of ``parts`` end to end (``shift[k]`` added to part k's)."""
+    arrays = [getattr(p, name) for p in parts]
+    if shift is not None:
+        arrays = [a + s for a, s in zip(arrays, shift, strict=True)]
+    joined = np.concatenate(arrays)
+    if consume:
+        for p in parts:
+            setattr(p, name, getattr(p, name)[:0])
+    return joined
 
 
 def sketch(texts: list[str]) -> Sketches:
@@ -227,9 +274,9 @@ def sketch(texts: list[str]) -> Sketches:
     hashes: list[int] = []
     counts = np.zeros(n, np.int64)
     for i, text in enumerate(texts):
-        ws = content_words(text)
-        counts[i] = len(ws)
-        hashes.extend(_word_hash(w) for w in ws)
+        hs = _word_hashes(text)
+        counts[i] = len(hs)
+        hashes.extend(hs)
     h = np.array(hashes, dtype=np.uint64)
     owner = np.repeat(np.arange(n, dtype=np.int64), counts)
     # Shingles: each word with the next one of the same text; a one-word text keeps its word.
@@ -244,7 +291,7 @@ def sketch(texts: list[str]) -> Sketches:
     shingle_owner = shingle_owner[order]
 
     # The set of each text: unique (owner, shingle), sorted.
-    keyed = np.unique((shingle_owner.astype(np.uint64) << np.uint64(32)) | shingle)
+    keyed = sorted_unique((shingle_owner.astype(np.uint64) << np.uint64(32)) | shingle)
     sets = (keyed & _M32).astype(np.uint32)
     set_owner = (keyed >> np.uint64(32)).astype(np.int64)
     sizes = np.bincount(set_owner, minlength=n)
@@ -294,5 +341,5 @@ def _anchors(shingle: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.nda
     sizes = np.bincount(owner)
     short = sizes[owner] < WINDOW
     picked.append(np.flatnonzero(short))
-    pos = np.unique(np.concatenate(picked))
+    pos = sorted_unique(np.concatenate(picked))
     return shingle[pos].astype(np.uint32), owner[pos].astype(np.uint32)
