@@ -123,7 +123,9 @@ def test_manifest_entry_of_an_article_counts_its_quotes():
         "n_quotes",
         "status",
         "error",
+        "warnings",
     ]
+    assert entry["warnings"] == []
 
 
 def _write(tmp_path: Path, dones: list[batch.Done]) -> tuple[Path, Path]:
