@@ -99,6 +99,7 @@ def test_manifest_entry_of_an_unreadable_input_says_why():
         "n_quotes": 0,
         "status": "error",
         "error": "line 7: not JSON",
+        "warnings": [],
     }
 
 
