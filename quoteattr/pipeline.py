@@ -6,13 +6,13 @@ records into :class:`~quoteattr.model.Quote` records carrying their article's me
 Time and memory stay bounded by the input:
 
 - texts longer than ``chunk_chars`` are cut at paragraph boundaries (else sentence ends,
-  else spaces); each chunk is parsed with up to :data:`CONTEXT_CHARS` of the text on either
-  side, so that a pronoun or a quotation standing alone right after a cut still finds the
-  speaker named before it. Each chunk reports only the quotes that start in it, their
-  offsets shifted back into the full text;
-- docs go to ``nlp.pipe`` in groups of at most ``batch_chars`` characters (spaCy's memory
-  grows with the characters it parses at once, about 4 MB per 1,000), and each group is
-  released before the next is made;
+  else spaces); each chunk is parsed with up to :data:`CONTEXT_BEFORE` characters of the
+  text before it and :data:`CONTEXT_AFTER` after it, so that a pronoun or a quotation
+  standing alone right after a cut still finds the speaker named before it. Each chunk
+  reports only the quotes that start in it, their offsets shifted back into the full text;
+- docs go to ``nlp.pipe`` in groups of at most ``batch_tokens`` tokens (spaCy's working
+  memory grows with the tokens it parses at once, about 17 KB per token with the French
+  models), and each group is released before the next is made;
 - whitespace-free runs that would make spaCy's tokenizer quadratic are cut before parsing
   (:mod:`quoteattr.guard`); :class:`QuoteList` carries the warning that says so.
 """
@@ -33,12 +33,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-#: Characters of text parsed on either side of a chunk of a long article, as its context:
-#: beyond the farthest a pronoun reaches back for its source (1,500 characters).
-CONTEXT_CHARS = 2_000
-#: Default size of a chunk, and of a group of docs parsed at once (characters): about
-#: 200 MB of spaCy's working memory, beside the model's 500.
-DEFAULT_CHUNK_CHARS = 50_000
+#: Characters of text parsed before a chunk of a long article, as its context: beyond the
+#: farthest a pronoun reaches back for its source (1,500 characters).
+CONTEXT_BEFORE = 1_600
+#: Characters parsed after it: enough for the incise or the name that follows a quotation.
+CONTEXT_AFTER = 600
+#: Default size of a chunk (characters): 4,000 tokens of prose, 10,000 of « a » « a ».
+DEFAULT_CHUNK_CHARS = 20_000
+#: Default size of a group of docs parsed at once (tokens): about 170 MB of spaCy's working
+#: memory, beside the model's 500. Sixteen news articles make about 8,000 tokens.
+DEFAULT_BATCH_TOKENS = 10_000
 
 
 class QuoteList(list[Quote]):
@@ -65,7 +69,7 @@ class Extractor:
         model: str | None = None,
         batch_size: int = 16,
         chunk_chars: int | None = None,
-        batch_chars: int | None = None,
+        batch_tokens: int | None = None,
         fast: bool = False,
     ) -> None:
         from .nlp import DEFAULT_MODEL, load_nlp
@@ -75,10 +79,10 @@ class Extractor:
             self.nlp.add_pipe("quoteattr")
         self.batch_size = batch_size
         # Paragraph-aligned chunks stay well below spaCy's limit (and its memory appetite).
-        limit = self.nlp.max_length - 2 * CONTEXT_CHARS
+        limit = self.nlp.max_length - CONTEXT_BEFORE - CONTEXT_AFTER
         self.chunk_chars = min(chunk_chars or DEFAULT_CHUNK_CHARS, limit)
-        # Characters given to one ``nlp.pipe`` call (one chunk at least).
-        self.batch_chars = batch_chars or max(self.chunk_chars, DEFAULT_CHUNK_CHARS)
+        # Tokens given to one ``nlp.pipe`` call (one doc at least).
+        self.batch_tokens = batch_tokens or DEFAULT_BATCH_TOKENS
         # Fast mode parses only lines that can hold reported speech (see quoteattr.prescan).
         self.fast = fast
 
@@ -135,13 +139,14 @@ class Extractor:
     def _groups(
         self, articles: list[Article], cuts: list[list[tuple[int, int]]]
     ) -> Iterator[list[tuple[Doc, tuple[int, _Window]]]]:
-        """The docs of ``articles`` in groups of at most ``batch_chars`` characters."""
+        """The docs of ``articles`` in groups of at most ``batch_tokens`` tokens (a longer doc
+        alone)."""
         group: list[tuple[Doc, tuple[int, _Window]]] = []
         size = 0
         for i, article in enumerate(articles):
             for doc, window in self._docs(article, cuts[i]):
-                n = window.hi - window.lo
-                if group and size + n > self.batch_chars:
+                n = len(doc)
+                if group and size + n > self.batch_tokens:
                     yield group
                     group, size = [], 0
                 group.append((doc, (i, window)))
@@ -209,8 +214,9 @@ class _Window:
 
 
 def windows(text: str, limit: int) -> Iterator[_Window]:
-    """The chunks of :func:`split_text`, each widened by up to :data:`CONTEXT_CHARS` on either
-    side, to the farthest paragraph break (else sentence end, else space) within that reach.
+    """The chunks of :func:`split_text`, each widened by up to :data:`CONTEXT_BEFORE` and
+    :data:`CONTEXT_AFTER` characters, to the farthest paragraph break (else sentence end, else
+    space) within that reach.
 
     >>> [(w.lo, w.start, w.end, w.hi) for w in windows("Il pleut.\\n\\nIl neige.", 12)]
     [(0, 0, 11, 20), (10, 11, 20, 20)]
@@ -225,10 +231,10 @@ _BREAKS = ("\n", ". ", " ")
 
 
 def _context_start(text: str, start: int) -> int:
-    """The earliest break within :data:`CONTEXT_CHARS` before ``start`` (``start`` if none)."""
+    """The earliest break within :data:`CONTEXT_BEFORE` before ``start`` (``start`` if none)."""
     if start == 0:
         return 0
-    reach = max(0, start - CONTEXT_CHARS)
+    reach = max(0, start - CONTEXT_BEFORE)
     for sep in _BREAKS:
         pos = text.find(sep, reach, start)
         if pos >= 0:
@@ -237,10 +243,10 @@ def _context_start(text: str, start: int) -> int:
 
 
 def _context_end(text: str, end: int, n: int) -> int:
-    """The latest break within :data:`CONTEXT_CHARS` after ``end`` (``end`` if none)."""
+    """The latest break within :data:`CONTEXT_AFTER` after ``end`` (``end`` if none)."""
     if end >= n:
         return n
-    reach = min(n, end + CONTEXT_CHARS)
+    reach = min(n, end + CONTEXT_AFTER)
     if reach == n:
         return n
     for sep in _BREAKS:

@@ -55,7 +55,8 @@ def test_no_quote_loses_its_speaker_at_a_chunk_boundary(
     assert len(list(split_text(text, chunk_chars))) > 5
     assert _signature(small.extract(text)) == _signature(whole)
     # Without the context the cuts do cost speakers: the test does see boundaries.
-    monkeypatch.setattr(pipeline_module, "CONTEXT_CHARS", 0)
+    monkeypatch.setattr(pipeline_module, "CONTEXT_BEFORE", 0)
+    monkeypatch.setattr(pipeline_module, "CONTEXT_AFTER", 0)
     bare = small.extract(text)
     assert any(q.speaker is None for q in bare)
 
@@ -67,29 +68,29 @@ def test_windows_cover_the_text_once_with_context_on_both_sides() -> None:
     for w, nxt in zip(ws, ws[1:], strict=False):
         assert w.end == nxt.start  # chunks proper tile the text
         assert w.lo <= w.start < w.end <= w.hi
-        assert 0 < nxt.start - nxt.lo <= pipeline_module.CONTEXT_CHARS
-        assert 0 < w.hi - w.end <= pipeline_module.CONTEXT_CHARS
+        assert 0 < nxt.start - nxt.lo <= pipeline_module.CONTEXT_BEFORE
+        assert 0 < w.hi - w.end <= pipeline_module.CONTEXT_AFTER
         # Context starts and ends at a break, never in a word.
         assert text[nxt.lo - 1] in "\n " and text[w.hi - 1] in "\n "
 
 
 def test_docs_are_parsed_in_groups_bounded_in_characters(extractor: Extractor) -> None:
-    """A long article and small ones: no ``nlp.pipe`` call gets more than ``batch_chars``
-    characters (or one chunk), and the quotes are those of a run in one batch."""
+    """A long article and small ones: no ``nlp.pipe`` call gets more than ``batch_tokens``
+    tokens (or one doc), and the quotes are those of a run in one batch."""
     articles = [Article(text=_one_paragraph(4), id=f"s{i}") for i in range(6)]
     articles.insert(3, Article(text=_one_paragraph(60), id="long"))
-    ex = Extractor(extractor.nlp, chunk_chars=1_000, batch_chars=2_500)
+    ex = Extractor(extractor.nlp, chunk_chars=1_000, batch_tokens=600)
     sizes: list[int] = []
     parse = ex._parse
 
     def spy(group):
-        sizes.append(sum(len(doc.text) for doc, _ in group))
+        sizes.append([len(doc) for doc, _ in group])
         return parse(group)
 
     ex._parse = spy  # type: ignore[method-assign]
     got = {a.id: _signature(q) for a, q in ex.pipe(articles)}
     assert len(sizes) > 3
-    assert max(sizes) <= 2_500 + 2 * pipeline_module.CONTEXT_CHARS + 1_000
+    assert all(sum(group) <= 600 or len(group) == 1 for group in sizes)
     assert got == {a.id: _signature(extractor.extract(a.text)) for a in articles}
 
 
