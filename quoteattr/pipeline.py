@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .guard import describe_cuts
 from .model import Article, ErrorRecord, Quote
@@ -103,6 +103,14 @@ class Extractor:
 
         Articles are parsed in batches with ``nlp.pipe``; results come out in input order.
         """
+        for article, result, _ in self.pipe_people(articles):
+            yield article, result
+
+    def pipe_people(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[Quote] | ErrorRecord, list[dict[str, Any]]]]:
+        """Like :meth:`pipe`, with the people and organisations each article names, quoted
+        or not (``Doc._.people``: id, name, kind, gender, gender_source)."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
@@ -163,22 +171,28 @@ class Extractor:
             return fast_pipe(self.nlp, group, batch_size=len(group))
         return self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
 
-    def _run(self, articles: list[Article]) -> Iterator[tuple[Article, list[Quote] | ErrorRecord]]:
+    def _run(
+        self, articles: list[Article]
+    ) -> Iterator[tuple[Article, list[Quote] | ErrorRecord, list[dict[str, Any]]]]:
         found: list[list[Quote]] = [[] for _ in articles]
+        people: list[dict[str, dict[str, Any]]] = [{} for _ in articles]
         cuts: list[list[tuple[int, int]]] = [[] for _ in articles]
         failed: dict[int, str] = {}
         try:
             for group in self._groups(articles, cuts):
                 for doc, (i, window) in self._parse(group):
                     found[i].extend(window.quotes(doc))
+                    _add_people(people[i], doc)
                 del group  # the group's docs go before the next group's are made
         except Exception:
             # One bad article must not sink its batch: redo the batch one article at a time.
             for i, article in enumerate(articles):
-                found[i], cuts[i] = [], []
+                found[i], people[i], cuts[i] = [], {}, []
                 try:
                     for doc, window in self._docs(article, cuts[i]):
-                        found[i].extend(window.quotes(self.nlp(doc)))
+                        doc = self.nlp(doc)
+                        found[i].extend(window.quotes(doc))
+                        _add_people(people[i], doc)
                 except Exception as exc:  # noqa: BLE001 - reported per article, never raised
                     failed[i] = f"{type(exc).__name__}: {exc}"
         for i, article in enumerate(articles):
@@ -188,12 +202,21 @@ class Extractor:
                     ErrorRecord(
                         path=article.path, index=article.index, id=article.id, error=failed[i]
                     ),
+                    [],
                 )
             else:
                 ref = article.ref()
                 warnings = [describe_cuts(_merged(cuts[i]))] if cuts[i] else []
                 quotes = (replace(q, article=ref) for q in found[i])
-                yield article, QuoteList(quotes, warnings)
+                yield article, QuoteList(quotes, warnings), list(people[i].values())
+
+
+def _add_people(seen: dict[str, dict[str, Any]], doc: Doc) -> None:
+    """The people a chunk names, added to those of its article's earlier chunks (by name)."""
+    for person in getattr(doc._, "people", None) or []:
+        key = f"{person['kind']}:{person['name']}"
+        if key not in seen or (seen[key]["gender"] is None and person["gender"] is not None):
+            seen[key] = person
 
 
 @dataclass(frozen=True)
