@@ -559,6 +559,9 @@ def cli_main(argv: list[str] | None = None) -> int:
         print(f"quoteattr speakers: skipped {where}: {message}", file=sys.stderr)
 
     directory = build(list(args.quotes), on_error)
+    if not len(directory) and bad:
+        print("quoteattr speakers: error: no quote could be read", file=sys.stderr)
+        return 2
     try:
         for out in outputs:
             _write(directory, out)
