@@ -62,6 +62,8 @@ class Options:
     model: str | None = None
     fast: bool = False
     batch_size: int = 16
+    #: Also write each article's text, the one quote offsets point into, in its manifest line.
+    with_text: bool = False
 
 
 @dataclass
@@ -115,10 +117,13 @@ def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ())
         yield path
 
 
-def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, Any]:
+def manifest_entry(
+    item: Item, quotes: list[Quote] | ErrorRecord, *, with_text: bool = False
+) -> dict[str, Any]:
     """The manifest line of one article (status ``ok``) or failed input (status ``error``).
 
-    It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``).
+    It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``),
+    and with ``with_text`` the article's ``text``, which quote offsets point into.
     Every string in it can be written as UTF-8 (see :func:`writable`), whatever the input held.
     """
     error = quotes.error if isinstance(quotes, ErrorRecord) else None
@@ -138,7 +143,11 @@ def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, A
         "status": "error" if error is not None else "ok",
         "error": error,
     }
-    return {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+    entry = {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+    if with_text and article is not None:
+        # Each lone surrogate becomes U+FFFD, one character for one: offsets stay true.
+        entry["text"] = article.text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return entry
 
 
 def writable(text: str) -> str:
@@ -307,7 +316,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
             if isinstance(item, ErrorRecord):
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
-            done.append(_done(item, next(results)))
+            done.append(_done(item, next(results), options.with_text))
         return done
 
 
@@ -326,19 +335,19 @@ def _reason(exc: BaseException) -> str:
     return writable(f"cannot extract: {type(exc).__name__}: {exc}")
 
 
-def _done(article: Article, quotes: list[Quote] | ErrorRecord) -> Done:
+def _done(article: Article, quotes: list[Quote] | ErrorRecord, with_text: bool = False) -> Done:
     """The record of one article; an error record if its quotes cannot be written as UTF-8."""
     key = item_key(article)
     if isinstance(quotes, ErrorRecord):
-        return Done(key, [], manifest_entry(article, quotes))
+        return Done(key, [], manifest_entry(article, quotes, with_text=with_text))
     try:
         lines = [quote_line(q) for q in quotes]
         for line in lines:
             line.encode("utf-8")
     except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
         error = ErrorRecord(path=article.path, error=_reason(exc), index=article.index)
-        return Done(key, [], manifest_entry(article, error))
-    return Done(key, lines, manifest_entry(article, quotes))
+        return Done(key, [], manifest_entry(article, error, with_text=with_text))
+    return Done(key, lines, manifest_entry(article, quotes, with_text=with_text))
 
 
 # --- parent side -------------------------------------------------------------------------
