@@ -492,13 +492,20 @@ def default_workers() -> int:
 
 
 def manifest_path(output: str | Path) -> Path:
-    """Where the manifest of ``output`` goes: ``OUT.articles.jsonl`` beside it.
+    """Where the manifest of ``output`` goes: ``OUT.articles.jsonl`` beside it (for a table
+    output too: ``quotes.parquet`` → ``quotes.articles.jsonl``).
 
     >>> manifest_path("runs/quotes.jsonl").as_posix()
     'runs/quotes.articles.jsonl'
+    >>> manifest_path("runs/quotes.parquet").as_posix()
+    'runs/quotes.articles.jsonl'
     """
     p = Path(output)
-    stem = p.name[: -len(".jsonl")] if p.name.endswith(".jsonl") else p.name
+    stem = p.name
+    for suffix in (".jsonl", ".csv", ".parquet"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
     return p.with_name(stem + ".articles.jsonl")
 
 

@@ -86,7 +86,13 @@ def _parser() -> argparse.ArgumentParser:
         help="files (.txt .html .json .jsonl, optionally .gz/.bz2/.xz), directories, globs, "
         "or - for stdin",
     )
-    ex.add_argument("-o", "--output", metavar="OUT", help="output JSONL (default: stdout)")
+    ex.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output JSONL (default: stdout); OUT.csv or OUT.parquet write the same fields "
+        "as a flat table (parquet: pip install 'quoteattr[parquet]')",
+    )
     ex.add_argument(
         "--manifest",
         metavar="FILE",
@@ -208,10 +214,14 @@ def _hide_debug_log() -> None:
 
 def _run_extract(args: argparse.Namespace, started: float) -> int:
     from . import batch
+    from .tabular import is_table, open_table
 
     to_stdout = args.output in (None, "-")
     if args.resume and to_stdout:
         return _fail("--resume needs -o OUT: there is no output file to continue")
+    table = not to_stdout and is_table(args.output)
+    if args.resume and table:
+        return _fail("--resume continues JSONL only: a .csv or .parquet output is written anew")
     manifest = Path(args.manifest) if args.manifest else None
     if manifest is None and not to_stdout:
         manifest = batch.manifest_path(args.output)
@@ -238,7 +248,13 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
         except ValueError as exc:
             return _fail(f"cannot resume: {exc}")
     mode = "a" if args.resume else "w"
-    out = _open_stdout() if to_stdout else _open(args.output, mode)
+    if table:
+        try:
+            out: Any = open_table(args.output)
+        except ImportError as exc:
+            return _fail(str(exc))
+    else:
+        out = _open_stdout() if to_stdout else _open(args.output, mode)
     man = _open(manifest, mode) if manifest is not None else None
     own = file_ids([man, None if to_stdout else out])
 

@@ -39,8 +39,12 @@ WEIGHTS = {
     "cue_non_verbal": 0.8,
 }
 # Cues neither list has, added by quoteattr with the reason: « parlant d'un « effort de
-# transparence » » reports words as surely as « évoquant ».
-EXTRA = {"parler": ("assertion_neutre", "incise", 0.8)}
+# transparence » » reports words as surely as « évoquant »; « le Medef, pour qui P » gives the
+# Medef's view as surely as « selon le Medef, P » (rules/pour_qui.py).
+EXTRA = {
+    "parler": ("assertion_neutre", "incise", 0.8),
+    "pour qui": ("cue_non_verbal", "source", 0.75),
+}
 # Verbs that also report speech with an infinitive clause (« a déclaré avoir été agressée »).
 INFINITIVE = {
     "dire",
