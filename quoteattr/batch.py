@@ -120,7 +120,9 @@ def manifest_entry(
 ) -> dict[str, Any]:
     """The manifest line of one article (status ``ok``) or failed input (status ``error``).
 
-    It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``).
+    It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``),
+    and the ``warnings`` of :class:`~quoteattr.pipeline.QuoteList` (how the text was altered
+    before parsing, e.g. a run of characters cut by :mod:`quoteattr.guard`).
     Every string in it can be written as UTF-8 (see :func:`writable`), whatever the input held.
     ``people`` (``Doc._.people``) gives ``people``: how many persons the article names, by
     gender (``f``, ``m``, ``unknown``), quoted or not.
@@ -141,6 +143,8 @@ def manifest_entry(
         "n_quotes": len(quotes) if isinstance(quotes, list) else 0,
         "status": "error" if error is not None else "ok",
         "error": error,
+        # How the article was read, when not as it came (runs cut before parsing…).
+        "warnings": [writable(w) for w in getattr(quotes, "warnings", [])],
     }
     if people is not None and error is None:
         entry["people"] = people_counts(people)
@@ -272,6 +276,8 @@ _warmed: dict[int, int] = {}
 
 
 def _warm_tokenizer(nlp: Any, articles: list[Article]) -> None:
+    from .guard import guard_text
+
     done = _warmed.get(id(nlp), 0)
     if done >= WARM_ARTICLES:
         return
@@ -279,7 +285,8 @@ def _warm_tokenizer(nlp: Any, articles: list[Article]) -> None:
     tokenizer.max_cache_size = max(tokenizer.max_cache_size, _TOKENIZER_CACHE)
     for article in articles[: WARM_ARTICLES - done]:
         try:
-            nlp.make_doc(article.text[:_WARM_CHARS])
+            # Guarded like the text parsed later: a long run would take minutes here too.
+            nlp.make_doc(guard_text(article.text[:_WARM_CHARS])[0])
         except Exception:  # noqa: BLE001 - only a cache fill: the article fails on its own later
             _log.debug("warm-up of %s failed", article.id, exc_info=True)
         done += 1
