@@ -1,13 +1,14 @@
 """Fast mode's pre-scan: which sentences of an article can hold reported speech, without spaCy.
 
 The text is cut into sentence units (:func:`quoteattr.detect.sentences.sentence_units`, which
-never cuts a quotation). A unit is a *hit* when it may report speech (:func:`is_hit`): a
-quotation mark, a source marker (« selon X », « pour X, »), or a form of a cue of the lexicon
-(``data/cues.tsv``; forms from ``data/verb_forms.tsv``) with what it introduces. Kept are the
-hits, a unit naming the author of the one before (« C'est le constat de X »), the last unit
-dating an event before a kept one, and the first unit naming each capitalised word that a
-kept unit uses (« M. Wang » needs « Wang Yi »; the component reads full names from there).
-The unit before a hit is not kept: speakers named there come with a cue of their own.
+never cuts a quotation). A unit is a *hit* when the trigger of some registered rule fires on
+it (:func:`is_hit`; the triggers are in :mod:`quoteattr.detect.triggers`, the rules in
+:mod:`quoteattr.rules`): there is no second grammar here, and a rule without a trigger makes
+every unit a hit. Kept are the hits with the unit before and after each (the speaker of a
+passage standing alone, « C'est le constat de X », an incise standing as a unit of its own),
+a hit's whole paragraph for a rule that reads paragraphs, the last unit dating an event
+before a kept one, and the first unit naming each capitalised word that a kept unit uses
+(« M. Wang » needs « Wang Yi »; attribution reads full names from there).
 :func:`blank_unlikely` turns every other unit into spaces of the same length, and the middle
 of long reported content too (:func:`hollows`): the parser skips a run of spaces as one
 token, and every offset still points into the original text. Detection reads the original
@@ -17,7 +18,7 @@ quotation over several paragraphs needs no parse of its middle paragraphs.
 >>> text = "Marie Dupont arrive.\\nIl pleut. Il vente. « Nous partons », dit Mme Dupont."
 >>> blanked = blank_unlikely(text)
 >>> len(blanked) == len(text), regex.sub(" {2,}", "[…]", blanked)
-(True, 'Marie Dupont arrive.\\n[…]« Nous partons », dit Mme Dupont.')
+(True, 'Marie Dupont arrive.\\n[…]Il vente. « Nous partons », dit Mme Dupont.')
 """
 
 from __future__ import annotations
@@ -26,52 +27,18 @@ import functools
 
 import regex
 
-from .data import text as data_text
 from .data import words as data_words
-from .detect.cues import CueLexicon
 from .detect.marks import Quoted, pair_marks
+from .detect.rules import Trigger, all_rules
 from .detect.sentences import sentence_units
+from .detect.triggers import WORD as _WORD
+from .detect.triggers import cue_forms as _cue_forms
+from .detect.triggers import incise_frame as _incise_frame
+from .detect.triggers import que_frame as _que_frame
+from .detect.triggers import speaker_nouns
 
-# Quotation marks of French and English typography; any of them may open reported speech.
-_MARKS = regex.compile(r"[«»“”„‹›\"]")
-# A few quoted words without any cue name a thing (« 3DS XL ») or keep a distance (les
-# « vraies » couleurs); a cue nearby (« a dénoncé un « scandale » ») makes them speech.
-_SHORT_QUOTE = 4
-# Words as the lexicon lists them: letters only, so « dit-il » gives « dit ».
-_WORD = regex.compile(r"\p{L}+")
-# « pour X, P » reports X's view only with a comma closing a short X (« pour le ministre, »).
-_POUR = regex.compile(r"\b[Pp]our\s+((?:[^\s,.;:!?«»]+\s+){0,5}?[^\s,.;:!?«»]+)\s*,")
-_NAME = regex.compile(r"\b(?:\p{Lu}\p{Ll}|\p{Lu}{2,}\b)")
-# The frames of a cue: « … que P », « … : P », « P, ajoute-t-il », « P, a ajouté X »,
-# « X affirme avoir… ».
-_QUE_OR_COLON = regex.compile(
-    # « vu que », « alors que », « plus que »… join clauses: they report nothing.
-    r"(?i)(?<!\b(?:vu|alors|tandis|bien|ainsi|plus|moins|ce|parce|afin|dès|lors|avant|après"
-    r"|sans|pour|tant|même|autant|sinon|tel|telle|tels|telles|si|aussi|de|ne)\s)"
-    r"\bqu(?:e\b|['’])|:"
-)
-# The que or colon that a cue introduces follows it closely (« a affirmé jeudi que »).
-_FRAME_REACH = 80
-# « P, appuie-t-il, P »: any verb with its subject after it, between commas, is an incise.
-_ANY_INCISE = regex.compile(r",\s*\p{L}+-t-(?:il|elle|on)\b")
-_INVERTED = regex.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b")
-_INCISE_BEFORE = regex.compile(r",\s*(?:[\p{L}'’-]+\s+){0,2}$")
-_INFINITIVE = regex.compile(r"\s+(?:ne\s+pas\s+|n['’]|pas\s+)?\p{L}+(?:er|ir|re|oir)\b")
-# « C'est la remarque de X », « Le constat amer est du professeur X »: the start of a sentence
-# naming the speaker of the one before (with a noun of data/speech_nouns.txt).
-_NAMED_AFTER = regex.compile(
-    r"(?i)(?:c['’]est|tel(?:le)? est|voilà|ce sont)\s+(?:l['’]\s?|la\s|le\s|les\s|un\s|une\s)\w+"
-    r"|(?:la|le|l['’]|cette|ce|cet)\s?\w+(?:\s+\w+)?\s+est\s+(?:de|du|d['’])"
-)
 # A capitalised word inside a unit may be a name whose full form is given elsewhere.
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]{2,}")
-# Endings of the -er conjugation in the tenses of the news: present, past, imperfect,
-# future, conditional, participles, infinitive.
-_ER_ENDINGS = [
-    *("e", "es", "ent", "ons", "ez", "a", "ai", "âmes", "èrent", "ait", "ais", "aient"),
-    *("ions", "iez", "era", "erai", "eront", "erait", "eraient", "é", "ée", "és", "ées"),
-    *("ant", "er"),
-]
 
 
 def blank_unlikely(text: str) -> str:
@@ -198,17 +165,14 @@ _SOURCE_WORDS = frozenset({"selon", "d'après", "d’après"})
 
 def select_units(text: str, units: list[tuple[int, int]]) -> list[bool]:
     """For each sentence unit, whether fast mode parses it (rules in the module docstring)."""
-    keep = [is_hit(text[a:b]) for a, b in units]
-    _keep_named_after(text, units, keep)
-    _keep_continuations(text, units, keep)
+    keep = _hits(text, units)
     _keep_event_dates(text, units, keep)
     _keep_introductions(text, units, keep)
     return keep
 
 
 def is_hit(sentence: str) -> bool:
-    """Whether ``sentence`` may report speech: a quotation mark, a source marker, or a cue
-    form in one of its frames (… a soutenu que, … a-t-il dit, …, a ajouté X, … affirme avoir).
+    """Whether some registered rule's trigger fires on ``sentence`` (or some rule has none).
 
     >>> is_hit("Le ministre a soutenu que rien ne changerait."), is_hit("Il pleut à Paris.")
     (True, False)
@@ -217,53 +181,52 @@ def is_hit(sentence: str) -> bool:
     >>> is_hit("Rien ne change, a ajouté le ministre."), is_hit("Il faut soutenir les PME.")
     (True, False)
     """
-    forms = _cue_forms()
-    if _MARKS.search(sentence) and (
-        any(
-            len(q.inner(sentence).split()) > _SHORT_QUOTE
-            for q in pair_marks(sentence, remember=False)
-        )
-        or any(m.group().lower() in forms for m in _WORD.finditer(sentence))
-    ):
-        return True
-    if _cue_phrases().search(sentence) or _ANY_INCISE.search(sentence):
-        return True
-    if any(_speaker_like(m.group(1)) for m in _POUR.finditer(sentence)):
-        return True
-    for m in _WORD.finditer(sentence):
-        frames = forms.get(m.group().lower())
-        if frames is not None and _in_frame(sentence, m.start(), m.end(), "inf" in frames):
-            return True
-    return False
+    return any(trigger is None or trigger(sentence) for trigger, _ in _triggers())
 
 
-def _in_frame(sentence: str, start: int, end: int, infinitive: bool) -> bool:
-    # A cue form reports speech only with what it introduces: que, a colon, an infinitive…
-    return bool(
-        _que_frame(sentence, end, len(sentence))
-        or _incise_frame(sentence, 0, start, end)
-        or (infinitive and _INFINITIVE.match(sentence, end))
-    )
+def _triggers() -> list[tuple[Trigger | None, str]]:
+    """The distinct triggers of the registered rules, with their reach. The rules reading
+    the others' quotations (``after_others``) fire only beside them, in units kept already
+    as their neighbours: they need no trigger of their own here."""
+    own: dict[tuple[Trigger | None, str], tuple[Trigger | None, str]] = {}
+    for rule in all_rules():
+        if not rule.after_others:
+            own.setdefault((rule.trigger, rule.reach), (rule.trigger, rule.reach))
+    return list(own.values())
 
 
-def _que_frame(text: str, end: int, stop: int) -> regex.Match[str] | None:
-    """The « que » or colon that the cue ending at ``end`` introduces, if close enough."""
-    return _QUE_OR_COLON.search(text, end, min(stop, end + _FRAME_REACH))
-
-
-def _incise_frame(text: str, floor: int, start: int, end: int) -> bool:
-    """Whether the cue at ``text[start:end]`` stands in an incise: after a comma and at most
-    two words (« …, a ajouté X »), or before an inverted subject (« ajoute-t-il »)."""
-    return bool(
-        _INCISE_BEFORE.search(text, max(floor, start - 30), start) or _INVERTED.match(text, end)
-    )
-
-
-def _speaker_like(source: str) -> bool:
-    # « pour X, » reports X's view only when X can speak: a name or a noun such as ministre.
-    return bool(_NAME.search(source)) or not _speaker_nouns().isdisjoint(
-        w.lower() for w in _WORD.findall(source)
-    )
+def _hits(text: str, units: list[tuple[int, int]]) -> list[bool]:
+    """The units some rule's trigger fires on, with what the rules and attribution read
+    around them: the unit before (« C'est le constat de X » names its speaker; a passage
+    standing alone takes its speaker from there) and after (an incise standing as a unit of
+    its own), or the whole paragraph for a rule whose reach is the paragraph. A rule
+    without a trigger makes every unit a hit."""
+    own = _triggers()
+    if any(trigger is None for trigger, _ in own):
+        return [True] * len(units)
+    hit = [False] * len(units)
+    paragraph = [False] * len(units)
+    for n, (a, b) in enumerate(units):
+        sentence = text[a:b]
+        for trigger, reach in own:
+            if trigger is not None and trigger(sentence):
+                hit[n] = True
+                if reach == "paragraph":
+                    paragraph[n] = True
+                    break
+    keep = list(hit)
+    for n in range(len(units)):
+        if hit[n]:
+            keep[max(0, n - 1)] = keep[min(len(units) - 1, n + 1)] = True
+    for n in range(len(units)):
+        if paragraph[n]:
+            lo = hi = n
+            while lo > 0 and "\n" not in text[units[lo - 1][1] : units[lo][0]]:
+                lo -= 1
+            while hi + 1 < len(units) and "\n" not in text[units[hi][1] : units[hi + 1][0]]:
+                hi += 1
+            keep[lo : hi + 1] = [True] * (hi + 1 - lo)
+    return keep
 
 
 @functools.cache
@@ -279,50 +242,9 @@ def _dates() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 @functools.cache
-def _speech_nouns() -> frozenset[str]:
-    """Nouns for what someone said (« constat »), from ``data/speech_nouns.txt``."""
-    return data_words("speech_nouns.txt")
-
-
-@functools.cache
 def _speech_events() -> frozenset[str]:
     """Stems of occasions for speech (« conférence »), from ``data/speech_events.txt``."""
     return data_words("speech_events.txt")
-
-
-@functools.cache
-def _speaker_nouns() -> frozenset[str]:
-    """Nouns for people who speak (« ministre »), from ``data/speaker_nouns.txt``."""
-    return data_words("speaker_nouns.txt")
-
-
-def _keep_named_after(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
-    # « P. Le constat amer est du professeur X. » names who said the sentence before it.
-    for n in range(1, len(units)):
-        a, b = units[n]
-        m = _NAMED_AFTER.match(text, a, b)
-        if m and not _speech_nouns().isdisjoint(w.lower() for w in _WORD.findall(m.group())):
-            keep[n - 1] = keep[n] = True
-
-
-@functools.cache
-def _continuation_words() -> regex.Pattern[str]:
-    """Words carrying an argument on (« aussi »), from ``data/continuation_words.txt``."""
-    found = sorted(data_words("continuation_words.txt"), key=len, reverse=True)
-    return regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in found) + r")\b")
-
-
-def _keep_continuations(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
-    # A sentence carrying a speaker's argument on between two hits of one paragraph may be
-    # their words too (quoteattr.detect.continued).
-    for n in range(1, len(units) - 1):
-        a, b = units[n]
-        if keep[n] or not (keep[n - 1] and keep[n + 1]):
-            continue
-        if "\n" not in text[units[n - 1][0] : units[n + 1][1]] and _continuation_words().search(
-            text, a, b
-        ):
-            keep[n] = True
 
 
 def _keep_event_dates(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
@@ -344,88 +266,23 @@ def _event_date(sentence: str) -> bool:
 
 
 def _keep_introductions(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
-    # A name used in a kept unit (« Wang a dit ») gets its full form where first written.
+    # A name used in a kept unit (« Wang a dit ») gets its full form where first written, and
+    # a role noun (« le graphiste ») the sentence first using it, where the article usually
+    # names its holder (« conçu par le graphiste portugais Miguel Neiva »).
     first: dict[str, int] = {}
     needed: set[str] = set()
+    roles = speaker_nouns()
     for n, (a, b) in enumerate(units):
         for m in _CAPITALISED.finditer(text, a, b):
             first.setdefault(m.group(), n)
             # Any first word is capitalised: only later ones show a name is used.
             if keep[n] and m.start() > a:
                 needed.add(m.group())
+        for m in _WORD.finditer(text, a, b):
+            word = m.group().lower()
+            if word in roles:
+                first.setdefault(word, n)
+                if keep[n]:
+                    needed.add(word)
     for name in needed:
         keep[first[name]] = True
-
-
-@functools.cache
-def _lexicon() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """The cues of ``data/cues.tsv`` with their frames, and the forms of each verb of
-    ``data/verb_forms.tsv``."""
-    # « pour » alone is far too common: _POUR asks for the comma of « pour X, » instead.
-    cues = {
-        e.cue.lower(): ",".join(sorted(e.frames))
-        for e in CueLexicon.load().entries.values()
-        if e.cue.lower() != "pour"
-    }
-    forms: dict[str, frozenset[str]] = {}
-    for line in data_text("verb_forms.tsv").splitlines():
-        if line and not line.startswith("#"):
-            lemma, words = line.split("\t")
-            forms[lemma] = frozenset(words.split())
-    return cues, forms
-
-
-@functools.cache
-def _cue_forms() -> dict[str, str]:
-    """Every form of every one-word verbal cue (« s'exclamer » counts as one: exclamer), with
-    the frames of its cue."""
-    cues, forms = _lexicon()
-    found: dict[str, str] = {}
-    for cue, frames in cues.items():
-        words = _WORD.findall(cue)
-        if "source" in frames or not (len(words) == 1 or _reflexive(words)):
-            continue
-        # The tables read « indiqué » as an adjective: regular forms fill such gaps.
-        for form in forms.get(words[-1], frozenset()) | regular_forms(words[-1]):
-            found[form] = found.get(form, "") + "," + frames
-    return found
-
-
-def _reflexive(words: list[str]) -> bool:
-    return len(words) == 2 and words[0] in ("s", "se")
-
-
-@functools.cache
-def _cue_phrases() -> regex.Pattern[str]:
-    """Cues of several words (« faire savoir », « aux dires de »), each word in any of its
-    forms, and the one-word source markers (« selon »)."""
-    cues, forms = _lexicon()
-    by_form = {f: lemma for lemma, fs in forms.items() for f in fs}
-    alternatives = set()
-    for cue in cues:
-        words = _WORD.findall(cue)
-        if len(words) == 1 or _reflexive(words):
-            if "source" in cues[cue]:
-                alternatives.add(regex.escape(cue))  # « selon »: a fixed word
-            continue
-        parts = []
-        for w in words:
-            lemma = w if w in forms else by_form.get(w)
-            # « comme l'a dit » is also « comme l'avait dit »: each word in any of its forms.
-            parts.append("(?:" + "|".join(sorted(forms[lemma])) + ")" if lemma else w)
-        alternatives.add(r"\W+".join(parts))
-    return regex.compile(r"(?i)\b(?:" + "|".join(sorted(alternatives)) + r")\b")
-
-
-def regular_forms(verb: str) -> frozenset[str]:
-    """The forms of a regular -er verb, for the cues ``data/verb_forms.tsv`` lacks (the
-    model's tables miss recent verbs); other verbs give their infinitive only.
-
-    >>> sorted(f for f in regular_forms("tweeter") if f.startswith("tweet") and len(f) < 7)
-    ['tweeta', 'tweete', 'tweeté']
-    >>> regular_forms("croire")
-    frozenset({'croire'})
-    """
-    if not verb.endswith("er"):
-        return frozenset({verb})
-    return frozenset(verb[:-2] + ending for ending in _ER_ENDINGS)

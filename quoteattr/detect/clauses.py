@@ -346,6 +346,11 @@ def mention_around(doc: Doc, head: Token) -> Span:
     return doc[start:end]
 
 
+def que_conjunctions() -> frozenset[str]:
+    """Words after which « que » joins clauses (« ainsi que », ``data/que_conjunctions.txt``)."""
+    return data_words("que_conjunctions.txt")
+
+
 def que_after(doc: Doc, verb: int, limit: int) -> int | None:
     """Index of the « que » that opens the verb's complement clause, if it follows closely.
 
@@ -357,6 +362,11 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
     while j < limit and steps < 7:
         t = doc[j]
         if t.lower_ in _QUE:
+            if j > verb + 1 and doc[j - 1].lower_ in que_conjunctions():
+                # « espérait une hausse ainsi que la CGT »: « ainsi que » joins two subjects.
+                j += 1
+                steps += 1
+                continue
             return j
         # « qu'« il est temps » » is tokenised « qu » + « ' » before the mark.
         if t.lower_ == "qu" and j + 1 < limit and doc[j + 1].text in {"'", "’"}:
