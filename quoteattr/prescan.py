@@ -4,11 +4,13 @@ The text is cut into sentence units (:func:`quoteattr.detect.sentences.sentence_
 never cuts a quotation). A unit is a *hit* when the trigger of some registered rule fires on
 it (:func:`is_hit`; the triggers are in :mod:`quoteattr.detect.triggers`, the rules in
 :mod:`quoteattr.rules`): there is no second grammar here, and a rule without a trigger makes
-every unit a hit. Kept are the hits with the unit before and after each (the speaker of a
-passage standing alone, « C'est le constat de X », an incise standing as a unit of its own),
-a hit's whole paragraph for a rule that reads paragraphs, the last unit dating an event
-before a kept one, and the first unit naming each capitalised word that a kept unit uses
-(« M. Wang » needs « Wang Yi »; attribution reads full names from there).
+every unit a hit. Kept are the hits with what their rules read around them (``reach``: the
+unit before and after for a passage standing alone, « C'est le constat de X » or an incise
+standing as a unit of its own; the whole paragraph of a signed block; the unit before a hit
+whose speaker may be a pronoun), read at their head and names only, and the first unit naming each
+capitalised word or role noun that a kept unit uses (« M. Wang » needs « Wang Yi », « le
+graphiste » « le graphiste portugais Miguel Neiva »; attribution reads full names there).
+Dates need no parse: attribution reads them from the text.
 :func:`blank_unlikely` turns every other unit into spaces of the same length, and the middle
 of long reported content too (:func:`hollows`): the parser skips a run of spaces as one
 token, and every offset still points into the original text. Detection reads the original
@@ -18,16 +20,13 @@ quotation over several paragraphs needs no parse of its middle paragraphs.
 >>> text = "Marie Dupont arrive.\\nIl pleut. Il vente. « Nous partons », dit Mme Dupont."
 >>> blanked = blank_unlikely(text)
 >>> len(blanked) == len(text), regex.sub(" {2,}", "[…]", blanked)
-(True, 'Marie Dupont arrive.\\n[…]Il vente. « Nous partons », dit Mme Dupont.')
+(True, 'Marie Dupont arrive.\\n[…]« Nous partons », dit Mme Dupont.')
 """
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
-from .data import words as data_words
 from .detect.marks import Quoted, pair_marks
 from .detect.rules import Trigger, all_rules
 from .detect.sentences import sentence_units
@@ -45,10 +44,10 @@ def blank_unlikely(text: str) -> str:
     """``text`` with the sentences that cannot matter to quotations turned into spaces, and
     the middle of long reported content too (see :func:`hollows`)."""
     units = sentence_units(text, quoted := pair_marks(text))
-    keep = select_units(text, units)
+    keep, context = _select(text, units)
     # Units never hold a line break, so same-length spaces keep lines and offsets.
     blanks = [u for u, k in zip(units, keep, strict=True) if not k]
-    blanks += hollows(text, units, keep, quoted)
+    blanks += hollows(text, units, keep, quoted, context)
     if not blanks:
         return text
     out = []
@@ -83,14 +82,20 @@ _HOLLOW_MIN = 6
 
 
 def hollows(
-    text: str, units: list[tuple[int, int]], keep: list[bool], quoted: list[Quoted]
+    text: str,
+    units: list[tuple[int, int]],
+    keep: list[bool],
+    quoted: list[Quoted],
+    context: list[bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Stretches inside reported content that spaCy need not parse: detection reads content
     from the text, and from the parse only its edges, the names in it and what may end it.
 
     Content is the inside of quotation marks and, in a kept unit, what follows the « que »
     or colon of a cue up to the end of the unit, or what stands before an incise. Inside it,
-    runs of words far from its edges and from any name, mark or cue are blanked.
+    runs of words far from its edges and from any name, mark or cue are blanked. A unit kept
+    only as the ``context`` of a hit beside it is read like content after its first twelve
+    words (its subject and verb, and the names in it, are what attribution reads there).
 
     >>> text = "Le maire a assuré que la piscine ouvrira ses portes au public dès la fin de l'été."
     >>> [text[a:b] for a, b in hollows(text, [(0, len(text))], [True], [])]
@@ -98,8 +103,13 @@ def hollows(
     """
     forms = _cue_forms()
     spans = [part for q in quoted for part in q.parts]
-    for (a, b), k in zip(units, keep, strict=True):
-        if k:
+    for n, ((a, b), k) in enumerate(zip(units, keep, strict=True)):
+        if context is not None and context[n]:
+            head = _TEXT_WORD.finditer(text, a, b)
+            start = next((w.end() for i, w in enumerate(head, 1) if i == _INCISE_HEAD), b)
+            if start < b:
+                spans.append((start, b))
+        elif k:
             spans.extend(_reported(text, a, b, forms))
     out: list[tuple[int, int]] = []
     for a, b in spans:
@@ -165,10 +175,18 @@ _SOURCE_WORDS = frozenset({"selon", "d'après", "d’après"})
 
 def select_units(text: str, units: list[tuple[int, int]]) -> list[bool]:
     """For each sentence unit, whether fast mode parses it (rules in the module docstring)."""
-    keep = _hits(text, units)
-    _keep_event_dates(text, units, keep)
-    _keep_introductions(text, units, keep)
-    return keep
+    return _select(text, units)[0]
+
+
+def _select(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[bool]]:
+    """Which units fast mode parses, and which of them only as the context of a hit beside
+    them (parsed at their head and names only, see :func:`hollows`)."""
+    hit, keep = _hits(text, units)
+    context = [k and not h for k, h in zip(keep, hit, strict=True)]
+    for n in _introduction_units(text, units, keep):
+        keep[n] = True
+        context[n] = False
+    return keep, context
 
 
 def is_hit(sentence: str) -> bool:
@@ -195,77 +213,44 @@ def _triggers() -> list[tuple[Trigger | None, str]]:
     return list(own.values())
 
 
-def _hits(text: str, units: list[tuple[int, int]]) -> list[bool]:
-    """The units some rule's trigger fires on, with what the rules and attribution read
-    around them: the unit before (« C'est le constat de X » names its speaker; a passage
-    standing alone takes its speaker from there) and after (an incise standing as a unit of
-    its own), or the whole paragraph for a rule whose reach is the paragraph. A rule
-    without a trigger makes every unit a hit."""
+def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[bool]]:
+    """The units some rule's trigger fires on (hits), and the units kept with them: the
+    neighbours a rule reads (``reach``: a passage standing alone takes its speaker from the
+    sentence before or after, « C'est le constat de X » names the speaker of the one before,
+    an incise may stand as a unit of its own), its whole paragraph for a rule whose reach is
+    the paragraph, and the sentence before a hit whose speaker may be a pronoun (its
+    antecedent). A rule without a trigger makes every unit a hit."""
     own = _triggers()
     if any(trigger is None for trigger, _ in own):
-        return [True] * len(units)
+        return [True] * len(units), [True] * len(units)
     hit = [False] * len(units)
-    paragraph = [False] * len(units)
+    keep = [False] * len(units)
+    last = len(units) - 1
     for n, (a, b) in enumerate(units):
         sentence = text[a:b]
-        for trigger, reach in own:
-            if trigger is not None and trigger(sentence):
-                hit[n] = True
-                if reach == "paragraph":
-                    paragraph[n] = True
-                    break
-    keep = list(hit)
-    for n in range(len(units)):
-        if hit[n]:
-            keep[max(0, n - 1)] = keep[min(len(units) - 1, n + 1)] = True
-    for n in range(len(units)):
-        if paragraph[n]:
+        reaches = {reach for trigger, reach in own if trigger is not None and trigger(sentence)}
+        if not reaches:
+            continue
+        hit[n] = keep[n] = True
+        if "neighbours" in reaches:
+            keep[max(0, n - 1)] = keep[min(last, n + 1)] = True
+        elif _PRONOUN.search(sentence):
+            keep[max(0, n - 1)] = True
+        if "paragraph" in reaches:
             lo = hi = n
             while lo > 0 and "\n" not in text[units[lo - 1][1] : units[lo][0]]:
                 lo -= 1
-            while hi + 1 < len(units) and "\n" not in text[units[hi][1] : units[hi + 1][0]]:
+            while hi < last and "\n" not in text[units[hi][1] : units[hi + 1][0]]:
                 hi += 1
-            keep[lo : hi + 1] = [True] * (hi + 1 - lo)
-    return keep
+            hit[lo : hi + 1] = keep[lo : hi + 1] = [True] * (hi + 1 - lo)
+    return hit, keep
 
 
-@functools.cache
-def _dates() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """Days named relative to publication (« mardi », « hier »), and explicit dates."""
-    from .calendar import MONTHS, WEEKDAYS
-
-    weekday = "|".join(WEEKDAYS)
-    month = "|".join(sorted(MONTHS, key=len, reverse=True))
-    relative = rf"(?i)\b(?:{weekday}|avant-hier|hier|aujourd['’]hui)\b"
-    explicit = rf"(?i)\b(?:\d{{1,2}}|1er)\s+(?:{month})\b"
-    return regex.compile(relative), regex.compile(explicit)
+# A subject pronoun that may stand for the speaker (« a-t-il dit », « elle a affirmé »).
+_PRONOUN = regex.compile(r"(?i)(?:-t-|-|\b)(?:il|elle|ils|elles)\b")
 
 
-@functools.cache
-def _speech_events() -> frozenset[str]:
-    """Stems of occasions for speech (« conférence »), from ``data/speech_events.txt``."""
-    return data_words("speech_events.txt")
-
-
-def _keep_event_dates(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
-    # The last day the narrative names before a quote (« ce vendredi », « hier ») dates it.
-    last = None
-    for n, (a, b) in enumerate(units):
-        if keep[n] and last is not None:
-            keep[last] = True
-        if _event_date(text[a:b]):
-            last = n
-
-
-def _event_date(sentence: str) -> bool:
-    if _dates()[0].search(sentence):
-        return True
-    # An explicit date is often background: it counts with an occasion for speech.
-    lowered = sentence.lower()
-    return bool(_dates()[1].search(sentence)) and any(w in lowered for w in _speech_events())
-
-
-def _keep_introductions(text: str, units: list[tuple[int, int]], keep: list[bool]) -> None:
+def _introduction_units(text: str, units: list[tuple[int, int]], keep: list[bool]) -> list[int]:
     # A name used in a kept unit (« Wang a dit ») gets its full form where first written, and
     # a role noun (« le graphiste ») the sentence first using it, where the article usually
     # names its holder (« conçu par le graphiste portugais Miguel Neiva »).
@@ -284,5 +269,4 @@ def _keep_introductions(text: str, units: list[tuple[int, int]], keep: list[bool
                 first.setdefault(word, n)
                 if keep[n]:
                     needed.add(word)
-    for name in needed:
-        keep[first[name]] = True
+    return [first[name] for name in needed]

@@ -48,11 +48,31 @@ def test_narrative_sentences_beside_a_quote_in_one_paragraph_are_blanked():
         "Le sommet s'ouvre bientôt. Les délégations arrivent à Pékin. Il fera beau. "
         "« Nous sommes prêts », a déclaré Marie Dupont. Le soleil brille. La mer est calme."
     )
-    # The sentences just before and after a hit stay: attribution reads them.
+    assert _kept(text) == ["« Nous sommes prêts », a déclaré Marie Dupont."]
+
+
+def test_the_sentence_before_a_pronoun_speaker_is_kept():
+    """La maire de Dinan, Claire Morvan, visite le chantier. « … », a-t-elle assuré."""
+    text = (
+        "Le port est calme. La maire de Dinan, Claire Morvan, visite le chantier. "
+        "« Les travaux finiront en juin », a-t-elle assuré. Le vent se lève."
+    )
     assert _kept(text) == [
-        "Il fera beau.",
-        "« Nous sommes prêts », a déclaré Marie Dupont.",
-        "Le soleil brille.",
+        "La maire de Dinan, Claire Morvan, visite le chantier.",
+        "« Les travaux finiront en juin », a-t-elle assuré.",
+    ]
+
+
+def test_a_passage_standing_alone_keeps_the_sentences_around_it():
+    """The rule for a passage standing alone reads its neighbours (its reach)."""
+    text = (
+        "Le port est calme. Le capitaine Yves Le Bihan regarde la mer. "
+        "« Nous sortirons demain si le vent tombe enfin. » Le vent se lève. Il pleut."
+    )
+    assert _kept(text) == [
+        "Le capitaine Yves Le Bihan regarde la mer.",
+        "« Nous sortirons demain si le vent tombe enfin. »",
+        "Le vent se lève.",
     ]
 
 
@@ -91,16 +111,20 @@ def test_a_sentence_naming_who_said_the_one_before_keeps_both():
     ]
 
 
-def test_the_last_day_named_before_a_quote_is_kept():
-    """« ce vendredi » dates the statements that follow; an earlier day does not."""
+def test_the_day_named_before_a_quote_dates_it_unparsed():
+    """« ce vendredi » dates the statements that follow: attribution reads it in the text, so
+    fast mode need not parse that sentence."""
+    from quoteattr.model import Article
+
     text = (
         "La foule était là mardi. Elle est revenue ce vendredi. La place est pleine. "
         "Les cafés sont ouverts. « Partez », affirme un manifestant, Abdel Nasser."
     )
-    kept = _kept(text)
-    assert "Elle est revenue ce vendredi." in kept
-    assert "La foule était là mardi." not in kept
-    assert "La place est pleine." not in kept
+    assert "Elle est revenue ce vendredi." not in _kept(text)
+    article = Article(text=text, date="2024-05-15")
+    fast = batch.process_chunk([article], batch.Options(fast=True))[0].lines
+    assert fast == batch.process_chunk([article], batch.Options())[0].lines
+    assert '"date": "2024-05-10"' in fast[0]
 
 
 @pytest.mark.parametrize(

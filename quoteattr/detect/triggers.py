@@ -64,8 +64,11 @@ _NAMED_AFTER = regex.compile(
     r"(?i)(?:c['’]est|tel(?:le)? est|voilà|ce sont)\s+(?:l['’]\s?|la\s|le\s|les\s|un\s|une\s)\w+"
     r"|(?:la|le|l['’]|cette|ce|cet)\s?\w+(?:\s+\w+)?\s+est\s+(?:de|du|d['’])"
 )
-# « … » — Marie Dupont: a dash and a capital after a closing mark, or opening the sentence.
-_DASH_AFTER_MARK = regex.compile(r"[»”\"›]\s*[,.]?\s*[—–-]\s*\p{Lu}|^\s*[—–-]\s*\p{Lu}")
+# « … » — Marie Dupont: a dash and a capital after a closing mark, or a short unit of a dash
+# and a name after a quotation that closed its own unit (not a dateline's « 2012. - Après… »).
+_DASH_AFTER_MARK = regex.compile(
+    r"[»”\"›]\s*[,.]?\s*[—–-]\s*\p{Lu}|^\s*[—–-]\s*\p{Lu}[^.!?:;«»]{0,80}[.!?]?$"
+)
 # « J'ai été agrippée de partout. —Sonia Dridi, journaliste »: a dash and a name ending a line.
 _SIGNATURE = regex.compile(r"[—–]\s*\p{Lu}[^\n—–]{1,80}$")
 # Endings of the -er conjugation in the tenses of the news: present, past, imperfect,
@@ -106,6 +109,35 @@ def long_quote(sentence: str, words: int = 4) -> bool:
     return bool(_MARKS.search(sentence)) and any(
         len(q.inner(sentence).split()) >= words for q in pair_marks(sentence, remember=False)
     )
+
+
+def standalone_quote(sentence: str) -> bool:
+    """A quoted passage of four words or more that is a sentence of its own: nothing but a
+    dash (or an earlier passage, or a semicolon) before it, nothing but punctuation after.
+
+    >>> standalone_quote("« Nous sortirons demain si le vent tombe. »")
+    True
+    >>> standalone_quote("Il a parlé d'une « sortie demain si le vent tombe ».")
+    False
+    """
+    if not _MARKS.search(sentence):
+        return False
+    start = 0
+    for q in pair_marks(sentence, remember=False):
+        semi = sentence.rfind(";", start, q.open)
+        before = sentence[max(start, semi + 1) : q.open].strip()
+        after = sentence[q.outer_end :].strip()
+        if (
+            before in {"", "—", "–", "-"}
+            and _PUNCTUATION_ONLY.fullmatch(after)
+            and len(q.inner(sentence).split()) >= 4
+        ):
+            return True
+        start = q.outer_end
+    return False
+
+
+_PUNCTUATION_ONLY = regex.compile(r"[.!?…,;]*")
 
 
 def quoted_predicate(sentence: str) -> bool:

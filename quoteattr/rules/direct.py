@@ -10,11 +10,11 @@ from ..detect.direct import find_dash_blocks, find_direct
 from ..detect.found import Found
 from ..detect.rules import Context, Rule, register
 from ..detect.triggers import (
-    long_quote,
     quote_introduced,
     quote_signed_by_dash,
     quote_with_cue,
     signed,
+    standalone_quote,
 )
 
 
@@ -64,6 +64,7 @@ register(
         0.8,
         _passages,
         trigger=quote_signed_by_dash,
+        reach="neighbours",
         doc="« … » — Marie Dupont",
     )
 )
@@ -83,7 +84,8 @@ register(
         "direct",
         0.6,
         _passages,
-        trigger=long_quote,
+        trigger=standalone_quote,
+        reach="neighbours",
         speaker_from="neighbour",
         doc="a quoted sentence standing alone: its speaker is in the sentence before or after",
     )

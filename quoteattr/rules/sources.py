@@ -60,6 +60,7 @@ register(
         0.7,
         _markers,
         trigger=named_after,
+        reach="neighbours",
         priority=_BELOW_CUES,
         doc="P. C'est la remarque de Kareyce Fotso.",
     )
