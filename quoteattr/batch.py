@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import multiprocessing
 import os
 import signal
@@ -39,6 +40,8 @@ from typing import IO, Any, TypeVar
 from .model import Article, ErrorRecord, Quote
 
 Item = Article | ErrorRecord
+# Tracebacks behind articles' error records; ``quoteattr extract --debug`` shows them.
+_log = logging.getLogger("quoteattr.batch")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -112,21 +115,118 @@ def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ())
         yield path
 
 
-def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, Any]:
-    """The manifest line of one article (status ``ok``) or failed input (status ``error``)."""
+def manifest_entry(
+    item: Item, quotes: list[Quote] | ErrorRecord, people: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The manifest line of one article (status ``ok``) or failed input (status ``error``).
+
+    It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``).
+    Every string in it can be written as UTF-8 (see :func:`writable`), whatever the input held.
+    ``people`` (``Doc._.people``) gives ``people``: how many persons the article names, by
+    gender (``f``, ``m``, ``unknown``), quoted or not.
+    """
     error = quotes.error if isinstance(quotes, ErrorRecord) else None
     if isinstance(item, ErrorRecord):
         error = item.error
-    return {
+    article = item if isinstance(item, Article) else None
+    entry = {
         "id": item.id or "",
         "path": item.path,
         "index": item.index,
         "line": item.line if isinstance(item, ErrorRecord) else None,
-        "title": item.title if isinstance(item, Article) else None,
+        "title": article.title if article else None,
+        "date": article.date if article else None,
+        "url": article.url if article else None,
+        "publisher": article.publisher if article else None,
         "n_quotes": len(quotes) if isinstance(quotes, list) else 0,
         "status": "error" if error is not None else "ok",
         "error": error,
     }
+    if people is not None and error is None:
+        entry["people"] = people_counts(people)
+    return {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+
+
+def people_counts(people: list[dict[str, Any]]) -> dict[str, int]:
+    """Persons by gender among the people an article names (organisations left out).
+
+    >>> people_counts([{"kind": "person", "gender": "f"}, {"kind": "organisation", "gender": None}])
+    {'f': 1, 'm': 0, 'unknown': 0}
+    """
+    counts = {"f": 0, "m": 0, "unknown": 0}
+    for p in people:
+        if p.get("kind") == "person":
+            counts[p.get("gender") if p.get("gender") in {"f", "m"} else "unknown"] += 1
+    return counts
+
+
+def writable(text: str) -> str:
+    """``text`` if it can be written as UTF-8, else with each lone surrogate as ``\\udcxx``.
+
+    A JSON ``"\\udc80"`` escape or a file name that is not UTF-8 gives Python strings that no
+    UTF-8 file can hold; written as they are, they would stop the run.
+
+    >>> writable("caf\\udce9.txt")
+    'caf\\\\udce9.txt'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _unicode_problem(name: str, value: str | None) -> str | None:
+    """Why ``value`` (field ``name`` of an article) is not text that can be written, if so."""
+    if not value:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        char = value[exc.start]
+        return (
+            f"{name} is not valid Unicode: lone surrogate U+{ord(char):04X} at character "
+            f"{exc.start} (a broken \\u escape or encoding)"
+        )
+    return None
+
+
+def portable(item: Item) -> Item:
+    """``item`` reduced to what a worker needs, as plain data that crosses any process
+    boundary and can be written; or an error record for an article that cannot be.
+
+    ``meta`` (the input's unknown keys, of any shape and depth) stays behind: nothing in a
+    worker reads it. A path that is not UTF-8 (a file name in Latin-1) is shown with
+    escapes, the same in the output, the manifest and on ``--resume``. An article whose text
+    or metadata holds a lone surrogate becomes an error record under the article's own key.
+    """
+    path = writable(item.path)
+    if isinstance(item, ErrorRecord):
+        item_id = None if item.id is None else writable(item.id)
+        return dataclasses.replace(item, path=path, error=writable(item.error), id=item_id)
+    authors = [a for a in item.authors if isinstance(a, str)]
+    item_id = item.id
+    if path != item.path and item_id.startswith(item.path):
+        item_id = writable(item_id)  # the ``path#index`` id of a file whose name is not UTF-8
+    for name in ("text", "id", "title", "date", "url", "publisher"):
+        problem = _unicode_problem(name, item_id if name == "id" else getattr(item, name))
+        if problem is None and name == "text":
+            problem = next(filter(None, (_unicode_problem("author", a) for a in authors)), None)
+        if problem is not None:
+            return ErrorRecord(
+                path=path, error=problem, index=item.index, id=writable(item.id or "")
+            )
+    return Article(
+        text=item.text,
+        id=item_id,
+        path=path,
+        index=item.index,
+        title=item.title,
+        date=item.date,
+        url=item.url,
+        publisher=item.publisher,
+        authors=authors,
+    )
 
 
 def quote_line(quote: Quote) -> str:
@@ -135,7 +235,10 @@ def quote_line(quote: Quote) -> str:
     The same text as ``quote.to_json``, four times faster: the model holds only JSON types,
     so the standard library needs no help from dataclasses-json.
     """
-    return json.dumps(dataclasses.asdict(quote), ensure_ascii=False) + "\n"
+    record = dataclasses.asdict(quote)
+    # JSON calls the layout version "schema" (Quote.schema_version in Python); last key in both.
+    record["schema"] = record.pop("schema_version")
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 # --- worker side -------------------------------------------------------------------------
@@ -175,7 +278,10 @@ def _warm_tokenizer(nlp: Any, articles: list[Article]) -> None:
     tokenizer = nlp.tokenizer
     tokenizer.max_cache_size = max(tokenizer.max_cache_size, _TOKENIZER_CACHE)
     for article in articles[: WARM_ARTICLES - done]:
-        nlp.make_doc(article.text[:_WARM_CHARS])
+        try:
+            nlp.make_doc(article.text[:_WARM_CHARS])
+        except Exception:  # noqa: BLE001 - only a cache fill: the article fails on its own later
+            _log.debug("warm-up of %s failed", article.id, exc_info=True)
         done += 1
     _warmed[id(nlp)] = done
 
@@ -208,18 +314,66 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         ex = _extractor(options)
         articles = [a for a in chunk if isinstance(a, Article)]
         _warm_tokenizer(ex.nlp, articles)
-        with ex.nlp.memory_zone():
-            results = iter(list(ex.pipe(articles)))
+        try:
+            with ex.nlp.memory_zone():
+                results = iter(_pipe(ex, articles))
+        except Exception:  # noqa: BLE001 - one article must not sink its chunk: redo each alone
+            _log.debug("chunk failed, redone one article at a time", exc_info=True)
+            results = iter([_alone(ex, a) for a in articles])
         _bound_caches(ex.nlp)
         done = []
         for item in chunk:
             if isinstance(item, ErrorRecord):
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
-            _, quotes = next(results)
-            lines = [] if isinstance(quotes, ErrorRecord) else [quote_line(q) for q in quotes]
-            done.append(Done(item_key(item), lines, manifest_entry(item, quotes)))
+            done.append(_done(item, *next(results)))
         return done
+
+
+def _pipe(
+    ex: Any, articles: list[Article]
+) -> list[tuple[list[Quote] | ErrorRecord, list[dict[str, Any]] | None]]:
+    """Each article's quotes and the people it names (None from an extractor that does not
+    say, such as a stand-in with ``pipe`` alone)."""
+    if hasattr(ex, "pipe_people"):
+        return [(quotes, people) for _, quotes, people in ex.pipe_people(articles)]
+    return [(quotes, None) for _, quotes in ex.pipe(articles)]
+
+
+def _alone(
+    ex: Any, article: Article
+) -> tuple[list[Quote] | ErrorRecord, list[dict[str, Any]] | None]:
+    """``article``'s quotes and people, extracted by itself, or the error that stopped it."""
+    try:
+        with ex.nlp.memory_zone():
+            [(quotes, people)] = _pipe(ex, [article])
+        return quotes, people
+    except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
+        _log.debug("article %s failed", article.id, exc_info=True)
+        return ErrorRecord(path=article.path, error=_reason(exc), index=article.index), None
+
+
+def _reason(exc: BaseException) -> str:
+    return writable(f"cannot extract: {type(exc).__name__}: {exc}")
+
+
+def _done(
+    article: Article,
+    quotes: list[Quote] | ErrorRecord,
+    people: list[dict[str, Any]] | None = None,
+) -> Done:
+    """The record of one article; an error record if its quotes cannot be written as UTF-8."""
+    key = item_key(article)
+    if isinstance(quotes, ErrorRecord):
+        return Done(key, [], manifest_entry(article, quotes))
+    try:
+        lines = [quote_line(q) for q in quotes]
+        for line in lines:
+            line.encode("utf-8")
+    except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
+        error = ErrorRecord(path=article.path, error=_reason(exc), index=article.index)
+        return Done(key, [], manifest_entry(article, error))
+    return Done(key, lines, manifest_entry(article, quotes, people))
 
 
 # --- parent side -------------------------------------------------------------------------
@@ -277,7 +431,8 @@ def extract_items(
     workers, so the results are too.
     """
     task = _Task(options or Options())
-    chunks = chunked(items, chunk_size)
+    # Only plain, writable data goes to the workers (see portable).
+    chunks = chunked(map(portable, items), chunk_size)
     if submit is not None:
         # Enough chunks in flight to keep a whole cluster busy, few enough to stay lazy.
         for done in ordered_map(task, chunks, submit, window=64):
@@ -458,7 +613,7 @@ def run(
     summary = Summary()
 
     def todo() -> Iterator[Item]:
-        for item in items:
+        for item in map(portable, items):
             if skip and item_key(item) in skip:
                 summary.skipped += 1
                 continue

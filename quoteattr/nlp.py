@@ -118,14 +118,17 @@ def _in_quote(token: Token) -> bool:
 
 
 def _register_extensions() -> None:
-    """``Doc._.quotes`` (list of Quote, built from ``doc.spans["quotes"]``),
-    ``Doc._.quote_spans`` (those spans), ``Span._.quote_records`` (a span's quotations as
-    JSON-safe dicts), ``Span._.quote``, ``Span._.speaker``, ``Span._.cue`` and
+    """``Doc._.quotes`` (list of Quote, built from ``doc.spans["quotes"]``), ``Doc._.people``
+    (the people and organisations named, as dicts: id, name, kind, gender, gender_source),
+    ``Doc._.quote_spans`` (the quotations' spans), ``Span._.quote_records`` (a span's
+    quotations as JSON-safe dicts), ``Span._.quote``, ``Span._.speaker``, ``Span._.cue`` and
     ``Token._.in_quote``."""
     if not Span.has_extension("quote_records"):
         Span.set_extension("quote_records", default=None)
     if not Doc.has_extension("quotes"):
         Doc.set_extension("quotes", getter=_get_quotes, setter=_set_quotes)
+    if not Doc.has_extension("people"):
+        Doc.set_extension("people", default=None)
     if not Doc.has_extension("quoteattr_pub_date"):
         Doc.set_extension("quoteattr_pub_date", default=None)
     if not Doc.has_extension("quote_spans"):

@@ -6,6 +6,10 @@ colour per speaker, and a "who said what" list beside it. Hovering a mark shows 
 canonical name, role, date and confidence; clicking it opens the same details in a panel.
 The page needs no network: its CSS and JavaScript are inline.
 
+The page is built from the jinja2 template ``templates/review.html`` with autoescaping on, so
+every text, name, title or URL from an input is escaped by construction; quote types become
+CSS classes only when they are one of the model's types, and only http(s) URLs become links.
+
 >>> from quoteattr.model import Article, Cue, Quote, Speaker
 >>> art = Article(text="« Nous gagnerons », a déclaré Marie Dupont.", title="Match")
 >>> q = Quote(text="Nous gagnerons", type="direct", start=2, end=16,
@@ -20,15 +24,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
+import functools
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from .model import Article, ArticleRef, ErrorRecord, Quote
+import jinja2
+import markupsafe
+
+from .model import Article, ArticleRef, DateBasis, ErrorRecord, Quote, QuoteType
+from .schema import RecordError
 
 __all__ = ["render", "cli_main"]
 
@@ -38,8 +47,9 @@ _BASIS_LABELS = {
     "relative": "date relative",
     "article": "date de l'article",
 }
-# Guillemets take a no-break space inside them in French typography.
-_OPEN, _CLOSE = "«\u00a0", "\u00a0»"
+# The closed vocabularies of the model: nothing else becomes a CSS class or a label key.
+_TYPES: tuple[str, ...] = get_args(QuoteType)
+_BASES: tuple[str, ...] = get_args(DateBasis)
 # Kinds of marks, outermost first, so a cue or speaker inside a quote nests inside its mark.
 _KIND_ORDER = {"q": 0, "spk": 1, "cue": 2}
 
@@ -62,7 +72,7 @@ def render(items: Any, *, title: str | None = None) -> str:
             page.loose.append(value)
         else:
             page.errors.append(value)
-    return page.html()
+    return _encodable(page.html())
 
 
 def _classify(items: Any) -> Iterator[tuple[str, Any]]:
@@ -113,10 +123,71 @@ class _Mark:
     tip: str
 
 
+@dataclass(frozen=True)
+class _Open:
+    """A mark as the template opens it around one piece of text."""
+
+    tag: str
+    css: str
+    qids: str
+    anchor: str | None
+    hue: int | None
+    tip: str
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of article text between two mark boundaries, with the marks covering it."""
+
+    text: str
+    marks: list[_Open]
+
+
+@dataclass(frozen=True)
+class _Meta:
+    """One item of an article's header line: kind is date, publisher, link, source or count."""
+
+    kind: str
+    value: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class _Header:
+    title: str
+    meta: list[_Meta]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One quote in the "who said what" list, or one row of a quote table."""
+
+    qid: str
+    type_class: str
+    label: str
+    text: str
+    excerpt: str = ""
+    unplaced: bool = False
+    tip: str = ""
+    cue: str = ""
+    date: str = ""
+    confidence: str = ""
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A speaker (name "" when unknown) with their quotes, in order of first quote."""
+
+    name: str
+    role: str | None
+    hue: int | None
+    entries: list[_Entry]
+
+
 @dataclass
 class _Page:
     title: str
-    sections: list[str] = field(default_factory=list)
+    articles: list[dict[str, Any]] = field(default_factory=list)
     loose: list[Quote] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
     data: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -137,7 +208,7 @@ class _Page:
         self.n_quotes += 1
         sp, cue = quote.speaker, quote.cue
         self.data[qid] = {
-            "type": _TYPE_LABELS.get(quote.type, quote.type),
+            "type": _type_label(quote.type),
             "text": quote.text,
             "speaker": sp.name if sp else None,
             "mention": sp.mention if sp else None,
@@ -145,59 +216,44 @@ class _Page:
             "kind": sp.kind if sp else None,
             "cue": f"{cue.text} ({cue.lemma})" if cue else None,
             "date": _french_date(quote.date) if quote.date else None,
-            "basis": _BASIS_LABELS.get(quote.date_basis or ""),
+            "basis": _BASIS_LABELS.get(quote.date_basis) if quote.date_basis in _BASES else None,
             "confidence": f"{quote.confidence:.2f}",
             "article": quote.article.title or quote.article.path or None,
         }
 
     def add_article(self, article: Article, quotes: list[Quote]) -> None:
-        n = len(self.sections)
+        n = len(self.articles)
         ids = [f"a{n}q{k}" for k in range(len(quotes))]
         for qid, q in zip(ids, quotes, strict=True):
             self.register(qid, q)
         marks, unplaced = _marks(self, article.text, ids, quotes)
-        body = "".join(_segments(article.text, marks))
-        ref = article.ref()
-        self.sections.append(
-            f'<section class="article" id="a{n}">'
-            f"{_article_header(ref, n, len(quotes))}"
-            f'<div class="cols"><div class="text" lang="fr">{body}</div>'
-            f"{_who_said_what(self, ids, quotes, unplaced)}</div></section>"
+        self.articles.append(
+            {
+                "n": n,
+                "header": _header(article.ref(), n, len(quotes)),
+                "pieces": list(_pieces(article.text, marks)),
+                "groups": _who_said_what(self, ids, quotes, unplaced),
+            }
         )
 
     def html(self) -> str:
-        parts = list(self.sections)
-        if self.loose:
-            parts.append(_quote_tables(self))
-        if self.errors:
-            items = "".join(
-                f"<li><code>{_e(e.path)}{'' if e.line is None else f':{e.line}'}</code>"
-                f"{'' if e.index is None else f' (article {e.index})'} : {_e(e.error)}</li>"
-                for e in self.errors
-            )
-            parts.append(
-                f'<section class="errors"><h2>Entrées non traitées</h2><ul>{items}</ul></section>'
-            )
-        if not parts:
-            parts.append('<p class="empty">Aucun article.</p>')
-        articles = len(self.sections)
+        tables = _quote_tables(self) if self.loose else []
+        n_articles, n_speakers = len(self.articles), len(self.hues)
         summary = (
-            f"{articles} article{'s' * (articles > 1)} · {self.n_quotes} "
-            f"citation{'s' * (self.n_quotes > 1)} · {len(self.hues)} "
-            f"locuteur{'s' * (len(self.hues) > 1)}"
+            f"{n_articles} article{'s' * (n_articles > 1)} · {self.n_quotes} "
+            f"citation{'s' * (self.n_quotes > 1)} · {n_speakers} "
+            f"locuteur{'s' * (n_speakers > 1)}"
         )
-        # "<" is escaped so that no text can close the script element early.
-        data = json.dumps(self.data, ensure_ascii=False).replace("<", "\\u003c")
-        return (
-            '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_e(self.title)}</title><style>{_CSS}</style></head><body>"
-            f'<header class="page"><h1>{_e(self.title)}</h1>'
-            f'<p class="summary">{summary}</p>{_LEGEND}</header>'
-            f"<main>{''.join(parts)}</main>"
-            '<aside id="details" hidden></aside>'
-            f'<script type="application/json" id="quote-data">{data}</script>'
-            f"<script>{_JS}</script></body></html>\n"
+        return _template().render(
+            title=self.title,
+            summary=summary,
+            articles=self.articles,
+            tables=tables,
+            errors=self.errors,
+            data=self.data,
+            # Our own files, the only text of the page that is not escaped.
+            css=markupsafe.Markup(_asset("review.css")),
+            script=markupsafe.Markup(_asset("review.js")),
         )
 
 
@@ -213,7 +269,7 @@ def _marks(
         start: int | None, end: int | None, kind: str, qid: str, css: str, hue: int | None, tip: str
     ) -> bool:
         # Offsets outside the text cannot be shown; the quote is then flagged in the list.
-        if start is None or end is None or not 0 <= start < end <= n:
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n):
             return False
         mark = by_span.get((start, end, kind))
         if mark is None:
@@ -225,7 +281,8 @@ def _marks(
     for qid, q in zip(ids, quotes, strict=True):
         hue = page.hue(q)
         spans = [(p.start, p.end) for p in q.parts] or [(q.start, q.end)]
-        placed = [add(s, e, "q", qid, f"q t-{q.type}", hue, _quote_tip(q)) for s, e in spans]
+        css = f"q {_type_class(q.type)}"
+        placed = [add(s, e, "q", qid, css, hue, _quote_tip(q)) for s, e in spans]
         if not all(placed):
             unplaced.add(qid)
         if q.speaker is not None:
@@ -237,8 +294,8 @@ def _marks(
     return list(by_span.values()), unplaced
 
 
-def _segments(text: str, marks: list[_Mark]) -> Iterator[str]:
-    """The text as HTML, cut at every mark boundary so that overlapping marks nest cleanly.
+def _pieces(text: str, marks: list[_Mark]) -> Iterator[_Piece]:
+    """The text cut at every mark boundary, so that overlapping marks nest cleanly.
 
     Each piece between two boundaries is wrapped in every mark covering it, outermost first;
     a mark that spans several pieces therefore appears as several elements with one id.
@@ -250,114 +307,107 @@ def _segments(text: str, marks: list[_Mark]) -> Iterator[str]:
             (m for m in marks if m.start <= a and b <= m.end),
             key=lambda m: (_KIND_ORDER[m.kind], m.start, -m.end),
         )
-        piece = _e(text[a:b])
+        opened: list[_Open] = []
+        # Innermost first: each quote's first piece carries its id (the side list's link
+        # target) on the innermost mark of that quote.
         for m in reversed(covering):
-            anchor = ""
             fresh = [qid for qid in m.quote_ids if qid not in anchored] if m.kind == "q" else []
-            # Each quote's first piece carries its id, the target of the side list's links.
             if fresh:
                 anchored.add(fresh[0])
-                anchor = f' id="{fresh[0]}"'
-            style = "" if m.hue is None else f' style="--h:{m.hue}"'
-            nospk = " nospk" if m.hue is None else ""
             tag = "mark" if m.kind == "q" else "span"
-            piece = (
-                f'<{tag} class="{m.css}{nospk}" data-q="{" ".join(m.quote_ids)}"{anchor}{style}'
-                f' title="{_e(m.tip)}">{piece}</{tag}>'
-            )
-        yield piece
+            qids = " ".join(m.quote_ids)
+            opened.append(_Open(tag, m.css, qids, fresh[0] if fresh else None, m.hue, m.tip))
+        yield _Piece(text[a:b], opened[::-1])
 
 
-def _article_header(ref: ArticleRef, n: int, n_quotes: int) -> str:
+def _header(ref: ArticleRef, n: int, n_quotes: int) -> _Header:
     title = ref.title or (f"{Path(ref.path).name} #{ref.index}" if ref.path else f"Article {n + 1}")
     meta = []
     if ref.date:
-        meta.append(f'<time datetime="{_e(ref.date)}">{_e(_french_date(ref.date))}</time>')
+        meta.append(_Meta("date", ref.date, _french_date(ref.date)))
     if ref.publisher:
-        meta.append(f'<span class="publisher">{_e(ref.publisher)}</span>')
+        meta.append(_Meta("publisher", ref.publisher))
     if ref.url:
-        meta.append(_link(ref.url))
+        # Only web links become clickable: a "javascript:" URL from an input stays inert text.
+        meta.append(_Meta("link" if _is_web(ref.url) else "text", ref.url))
     if ref.path:
-        meta.append(f'<code class="source">{_e(ref.path)} #{ref.index}</code>')
-    meta.append(f"{n_quotes} citation{'s' * (n_quotes > 1)}")
-    return f'<header><h2>{_e(title)}</h2><p class="meta">{" · ".join(meta)}</p></header>'
+        meta.append(_Meta("source", f"{ref.path} #{ref.index}"))
+    meta.append(_Meta("count", f"{n_quotes} citation{'s' * (n_quotes > 1)}"))
+    return _Header(title, meta)
 
 
-def _who_said_what(page: _Page, ids: list[str], quotes: list[Quote], unplaced: set[str]) -> str:
+def _who_said_what(
+    page: _Page, ids: list[str], quotes: list[Quote], unplaced: set[str]
+) -> list[_Group]:
     """The side list: each speaker (in order of first quote) with their quotes."""
-    groups: dict[str, list[tuple[str, Quote]]] = {}
+    members: dict[str, list[tuple[str, Quote]]] = {}
     for qid, q in zip(ids, quotes, strict=True):
-        groups.setdefault(q.speaker.name if q.speaker and q.speaker.name else "", []).append(
+        members.setdefault(q.speaker.name if q.speaker and q.speaker.name else "", []).append(
             (qid, q)
         )
-    blocks = []
-    for name, members in groups.items():
-        first = members[0][1]
-        hue = page.hue(first)
-        style = "" if hue is None else f' style="--h:{hue}"'
+    groups = []
+    for name, group in members.items():
+        first = group[0][1]
+        entries = [
+            _Entry(
+                qid=qid,
+                type_class=_type_class(q.type),
+                label=_type_label(q.type),
+                text=q.text,
+                excerpt=_excerpt(q.text),
+                unplaced=qid in unplaced,
+            )
+            for qid, q in group
+        ]
         role = first.speaker.role if first.speaker else None
-        head = _e(name) if name else "<em>Locuteur inconnu</em>"
-        if role:
-            head += f' <span class="role">{_e(role)}</span>'
-        entries = "".join(
-            f'<li><a href="#{qid}" '
-            f'data-show="{qid}" class="t-{q.type}">'
-            f'<span class="badge">{_TYPE_LABELS.get(q.type, q.type)}</span> '
-            f"{_OPEN}{_e(_excerpt(q.text))}{_CLOSE}</a>"
-            f"{' <strong class=warn>(position introuvable)</strong>' if qid in unplaced else ''}"
-            "</li>"
-            for qid, q in members
-        )
-        blocks.append(
-            f'<li class="speaker{"" if hue is not None else " nospk"}"{style}>'
-            f'<span class="swatch"></span>{head} <span class="count">({len(members)})</span>'
-            f"<ol>{entries}</ol></li>"
-        )
-    body = f"<ul>{''.join(blocks)}</ul>" if blocks else "<p>Aucune citation trouvée.</p>"
-    return f'<aside class="who"><h3>Qui a dit quoi</h3>{body}</aside>'
+        groups.append(_Group(name, role, page.hue(first), entries))
+    return groups
 
 
-def _quote_tables(page: _Page) -> str:
+def _quote_tables(page: _Page) -> list[dict[str, Any]]:
     """Quotes given without their article text: one table per article, rows by speaker."""
     by_article: dict[tuple, list[Quote]] = {}
     for q in page.loose:
         a = q.article
         by_article.setdefault((a.path, a.index, a.id, a.title, a.url), []).append(q)
-    out = []
+    tables = []
     for n, quotes in enumerate(by_article.values()):
-        ref = quotes[0].article
-        rows = []
         by_speaker: dict[str, list[Quote]] = {}
         for q in quotes:
             by_speaker.setdefault(q.speaker.name if q.speaker else "", []).append(q)
+        groups = []
         for k, (name, group) in enumerate(by_speaker.items()):
-            hue = page.hue(group[0])
-            style = "" if hue is None else f' style="--h:{hue}"'
-            nospk = "" if hue is not None else " nospk"
-            role = group[0].speaker.role if group[0].speaker else None
-            label = _e(name) if name else "<em>Locuteur inconnu</em>"
-            if role:
-                label += f' <span class="role">{_e(role)}</span>'
-            rows.append(
-                f'<tr class="speaker{nospk}"{style}><th colspan="5"><span class="swatch"></span>'
-                f"{label} ({len(group)})</th></tr>"
-            )
+            rows = []
             for m, q in enumerate(group):
                 qid = f"t{n}s{k}q{m}"
                 page.register(qid, q)
                 rows.append(
-                    f"<tr><td><span class=badge>{_TYPE_LABELS.get(q.type, q.type)}</span></td>"
-                    f'<td><mark class="q t-{q.type}{nospk}" data-q="{qid}" id="{qid}"{style} '
-                    f'title="{_e(_quote_tip(q))}">{_OPEN}{_e(q.text)}{_CLOSE}</mark></td>'
-                    f'<td><span class="cue">{_e(q.cue.text) if q.cue else ""}</span></td>'
-                    f"<td>{_e(q.date or '')}</td><td>{q.confidence:.2f}</td></tr>"
+                    _Entry(
+                        qid=qid,
+                        type_class=_type_class(q.type),
+                        label=_type_label(q.type),
+                        text=q.text,
+                        tip=_quote_tip(q),
+                        cue=q.cue.text if q.cue else "",
+                        date=q.date or "",
+                        confidence=f"{q.confidence:.2f}",
+                    )
                 )
-        out.append(
-            f'<section class="article table" id="t{n}">{_article_header(ref, n, len(quotes))}'
-            "<table><thead><tr><th>Type</th><th>Citation</th><th>Indice</th><th>Date</th>"
-            f"<th>Confiance</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+            role = group[0].speaker.role if group[0].speaker else None
+            groups.append(_Group(name, role, page.hue(group[0]), rows))
+        tables.append(
+            {"n": n, "header": _header(quotes[0].article, n, len(quotes)), "groups": groups}
         )
-    return "".join(out)
+    return tables
+
+
+def _type_class(qtype: object) -> str:
+    """The CSS class of a quote type: only the model's own types become a class name."""
+    return f"t-{qtype}" if qtype in _TYPES else "t-unknown"
+
+
+def _type_label(qtype: object) -> str:
+    return _TYPE_LABELS[qtype] if qtype in _TYPES else str(qtype)
 
 
 def _quote_tip(q: Quote) -> str:
@@ -366,9 +416,9 @@ def _quote_tip(q: Quote) -> str:
         who += f", {q.speaker.role}"
     when = f"le {_french_date(q.date)}" if q.date else "date inconnue"
     if q.date_basis:
-        when += f" ({_BASIS_LABELS.get(q.date_basis, q.date_basis)})"
-    kind = _TYPE_LABELS.get(q.type, q.type)
-    return f"Citation {kind} — {who} — {when} — confiance {q.confidence:.2f}"
+        basis = _BASIS_LABELS[q.date_basis] if q.date_basis in _BASES else q.date_basis
+        when += f" ({basis})"
+    return f"Citation {_type_label(q.type)} — {who} — {when} — confiance {q.confidence:.2f}"
 
 
 def _speaker_tip(q: Quote) -> str:
@@ -402,111 +452,45 @@ def _month_names() -> dict[int, str]:
 _MONTH_NAMES = _month_names()
 
 
-def _link(url: str) -> str:
-    # Only web links become clickable: a "javascript:" URL from an input must stay inert.
-    if url.startswith(("http://", "https://")):
-        return f'<a href="{_e(url)}" rel="noreferrer noopener">{_e(url)}</a>'
-    return f"<span>{_e(url)}</span>"
+def _is_web(url: str) -> bool:
+    """Whether url is an http(s) link; anything else (javascript:, data:...) is not one."""
+    return url.startswith(("http://", "https://"))
 
 
 def _excerpt(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _e(s: str) -> str:
-    return html.escape(s, quote=True)
+class _JoinedLines(jinja2.BaseLoader):
+    """The package's templates, each line stripped of its indentation and line break.
+
+    So a template can be laid out for reading while the page holds no whitespace of its own
+    (the article text is shown with ``white-space: pre-wrap``; stray spaces between inline
+    elements would show too).
+    """
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source = _asset(template)
+        return "".join(line.strip() for line in source.splitlines()), template, lambda: True
 
 
-_LEGEND = (
-    '<p class="legend">'
-    '<mark class="q t-direct nospk">directe</mark> '
-    '<mark class="q t-indirect nospk">indirecte</mark> '
-    '<mark class="q t-mixed nospk">mixte</mark> · '
-    '<span class="spk nospk">locuteur</span> · <span class="cue nospk">indice</span> · '
-    "une couleur par locuteur ; survoler ou cliquer une marque pour le détail</p>"
-)
+@functools.cache
+def _asset(name: str) -> str:
+    """A file of quoteattr/templates/, as text."""
+    return (resources.files(__package__) / "templates" / name).read_text(encoding="utf-8")
 
-_CSS = """
-:root{--ink:#1d1d1f;--muted:#666;font-family:Georgia,'DejaVu Serif',serif;color:var(--ink)}
-body{margin:0;background:#fafaf7}
-header.page{padding:1rem 2rem;background:#fff;border-bottom:1px solid #ddd;position:sticky;
- top:0;z-index:2}
-h1{margin:0;font-size:1.4rem}.summary,.legend{margin:.3rem 0;color:var(--muted);font-size:.9rem}
-main{padding:1rem 2rem}
-section.article,section.errors{background:#fff;border:1px solid #ddd;border-radius:6px;
- margin:0 0 1.5rem;padding:1rem 1.5rem}
-section h2{margin:.2rem 0;font-size:1.2rem}
-.meta{color:var(--muted);font-size:.85rem;margin:.2rem 0 1rem}
-.cols{display:flex;gap:2rem;align-items:flex-start}
-.text{flex:3;white-space:pre-wrap;line-height:1.7;font-size:1rem}
-aside.who{flex:2;position:sticky;top:6rem;font-size:.85rem;max-height:80vh;overflow:auto}
-aside.who h3{margin-top:0}aside.who ul{list-style:none;padding:0}aside.who ol{padding-left:1.2rem}
-aside.who li.speaker{margin-bottom:.8rem}aside.who a{color:inherit;text-decoration:none}
-aside.who a:hover{text-decoration:underline}
-.swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;
- background:hsl(var(--h,0) var(--s,65%) 45%)}
-.nospk{--s:0%}
-.role{color:var(--muted);font-style:italic}.count{color:var(--muted)}
-.badge{font:600 .7rem system-ui,sans-serif;text-transform:uppercase;color:var(--muted)}
-mark.q{color:inherit;background:hsla(var(--h,0),var(--s,75%),60%,.22);padding:0 1px;cursor:pointer;
- border-bottom:2px solid hsl(var(--h,0) var(--s,60%) 40%)}
-mark.t-indirect{border-bottom-style:dashed;background:hsla(var(--h,0),var(--s,75%),60%,.12)}
-mark.t-mixed{border-bottom:3px double hsl(var(--h,0) var(--s,60%) 40%)}
-.spk{font-weight:bold;color:hsl(var(--h,0) var(--s,60%) 30%);cursor:pointer;
- outline:1px solid hsla(var(--h,0),var(--s,60%),40%,.5);border-radius:3px}
-.cue{font-style:italic;text-decoration:underline wavy #888;text-underline-offset:3px;cursor:pointer}
-.active{outline:2px solid #d00!important}
-.warn{color:#b00;font-weight:normal}
-table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #eee;
- padding:.3rem;text-align:left;vertical-align:top}tr.speaker th{background:#f4f4f0}
-#details{position:fixed;right:1rem;bottom:1rem;width:24rem;max-width:90vw;background:#fff;
- border:1px solid #999;border-radius:6px;box-shadow:0 4px 16px #0003;padding:.8rem 1rem;
- font:.85rem system-ui,sans-serif;z-index:3}
-#details dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:0}
-#details dt{color:var(--muted)}#details button{float:right}
-"""
 
-_JS = """
-(function () {
-  var data = JSON.parse(document.getElementById('quote-data').textContent);
-  var panel = document.getElementById('details');
-  var labels = [['type', 'Type'], ['speaker', 'Locuteur'], ['role', 'Rôle'],
-    ['mention', 'Mention'], ['cue', 'Indice'], ['date', 'Date'], ['basis', 'Datée par'],
-    ['confidence', 'Confiance'], ['text', 'Citation']];
-  function show(id) {
-    var d = data[id];
-    if (!d) return;
-    document.querySelectorAll('.active').forEach(function (e) { e.classList.remove('active'); });
-    document.querySelectorAll('[data-q~="' + id + '"]').forEach(function (e) {
-      e.classList.add('active');
-    });
-    var close = document.createElement('button');
-    close.textContent = '×';
-    close.onclick = function () { panel.hidden = true; };
-    var dl = document.createElement('dl');
-    labels.forEach(function (pair) {
-      var v = d[pair[0]];
-      if (v === null || v === undefined || v === '') return;
-      var dt = document.createElement('dt'), dd = document.createElement('dd');
-      dt.textContent = pair[1];
-      dd.textContent = String(v);
-      dl.append(dt, dd);
-    });
-    panel.replaceChildren(close, dl);
-    panel.hidden = false;
-  }
-  // A link to page.html#a0q3 opens that quote's details, as the side list's links do.
-  function fromHash() { if (location.hash) show(decodeURIComponent(location.hash.slice(1))); }
-  window.addEventListener('hashchange', fromHash);
-  fromHash();
-  document.addEventListener('click', function (ev) {
-    var el = ev.target.closest('[data-show],[data-q]');
-    if (!el) return;
-    var ids = (el.dataset.show || el.dataset.q).split(' ');
-    show(ids[ids.length - 1]);
-  });
-})();
-"""
+@functools.cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=_JoinedLines(),
+        autoescape=True,  # every value is escaped, whatever the template's name
+        undefined=jinja2.StrictUndefined,
+    )
+    # The quote data goes into a <script type="application/json"> element: tojson escapes
+    # <, >, & and ' as \u escapes so that no text can end the element early.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+    return env.get_template("review.html")
 
 
 def cli_main(argv: list[str]) -> int:
@@ -607,8 +591,25 @@ def _read_quotes(paths: list[str]) -> tuple[list[Quote], list[ErrorRecord]]:
             if not line.strip():
                 continue
             try:
-                quotes.append(Quote.from_json(line))
-            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                quotes.append(Quote.from_dict(json.loads(line)))
+                continue
+            except RecordError as exc:
+                error = f"not a quote: {exc.problem}"
+            except json.JSONDecodeError as exc:
+                error = f"not JSON: {exc.msg}"
+            except RecursionError:
+                error = "not a quote: nested too deeply"
+            except (ValueError, TypeError, KeyError) as exc:
                 error = f"not a quote ({type(exc).__name__}: {str(exc)[:80]})"
-                errors.append(ErrorRecord(path=path, error=error, line=n))
+            errors.append(ErrorRecord(path=path, error=error, line=n))
     return quotes, errors
+
+
+def _encodable(page: str) -> str:
+    """The page with any lone surrogate (which JSON lets a string hold, and UTF-8 cannot
+    encode) shown as U+FFFD, the replacement character."""
+    try:
+        page.encode("utf-8")
+    except UnicodeEncodeError:
+        return page.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return page

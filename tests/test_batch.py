@@ -63,6 +63,27 @@ def test_ordered_map_pulls_no_more_tasks_than_its_window():
         assert len(pulled) == 3
 
 
+def test_manifest_entry_carries_the_article_metadata_as_read():
+    art = Article(
+        text="x",
+        id="a1",
+        path="a.jsonl",
+        index=2,
+        title="Le titre",
+        date="2012-07-06",
+        url="https://example.org/a",
+        publisher="Le Temps",
+        meta={"section": "Monde"},
+    )
+    entry = batch.manifest_entry(art, [])
+    assert {k: entry[k] for k in ("title", "date", "url", "publisher")} == {
+        "title": "Le titre",
+        "date": "2012-07-06",
+        "url": "https://example.org/a",
+        "publisher": "Le Temps",
+    }
+
+
 def test_manifest_entry_of_an_unreadable_input_says_why():
     err = ErrorRecord(path="bad.jsonl", error="line 7: not JSON", line=7)
     entry = batch.manifest_entry(err, [])
@@ -72,6 +93,9 @@ def test_manifest_entry_of_an_unreadable_input_says_why():
         "index": None,
         "line": 7,
         "title": None,
+        "date": None,
+        "url": None,
+        "publisher": None,
         "n_quotes": 0,
         "status": "error",
         "error": "line 7: not JSON",
@@ -87,7 +111,19 @@ def test_manifest_entry_of_an_article_counts_its_quotes():
         1,
         "ok",
     )
-    assert list(entry) == ["id", "path", "index", "line", "title", "n_quotes", "status", "error"]
+    assert list(entry) == [
+        "id",
+        "path",
+        "index",
+        "line",
+        "title",
+        "date",
+        "url",
+        "publisher",
+        "n_quotes",
+        "status",
+        "error",
+    ]
 
 
 def _write(tmp_path: Path, dones: list[batch.Done]) -> tuple[Path, Path]:

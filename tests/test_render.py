@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shutil
 import subprocess
@@ -412,3 +413,138 @@ def test_cli_quotes_mode_shows_jsonl_quotes_without_extracting(tmp_path: Path, c
     assert f"{bad}:1: not a quote" in capsys.readouterr().err
     assert cli_main(["--quotes", str(good), str(bad), "--strict", "-o", str(out)]) == 1
     assert cli_main(["--quotes", str(bad), "-o", str(out)]) == 2
+
+
+# Hostile records: every string a record carries holds markup and script. If any of it ran in
+# the page, it would retitle the document or set data-xss on <html>.
+def _evil(field: str) -> str:
+    return (
+        f"{field} <img src=x onerror=\"document.title='XSS {field}'\">"
+        f"<script>document.title='XSS {field}'</script>\"'><svg onload="
+        f'"document.documentElement.dataset.xss=\'{field}\'"><a href="javascript:alert(1)">x</a>'
+    )
+
+
+def _hostile_quotes() -> list[Quote]:
+    """Quotes with a hostile value in every string field, in two articles: one whose URL is a
+    javascript: one, one whose http URL tries to close its attribute."""
+    refs = [
+        ArticleRef(
+            id=_evil("id"),
+            path=_evil("path"),
+            title=_evil("title"),
+            date=_evil("date"),
+            url=url,
+            publisher=_evil("publisher"),
+        )
+        for url in (
+            "javascript:document.title='XSS url'",
+            'https://exemple.fr/"><b>' + _evil("url"),
+        )
+    ]
+    speaker = Speaker(_evil("name"), _evil("mention"), 0, 5, role=_evil("role"))
+    cue = Cue(_evil("cue"), _evil("lemma"), 6, 9)
+    return [
+        Quote(
+            _evil("text"),
+            "direct",
+            0,
+            5,
+            speaker=speaker,
+            cue=cue,
+            date=_evil("qdate"),
+            article=refs[0],
+        ),
+        Quote(_evil("unattributed"), "indirect", 0, 5, article=refs[0]),
+        Quote(_evil("other"), "mixed", 0, 5, speaker=speaker, article=refs[1]),
+    ]
+
+
+def _hostile_article() -> tuple[Article, list[Quote]]:
+    """An article whose text, metadata and quotes all carry markup, with a forged quote type."""
+    text = _evil("body") + " « " + _evil("quoted") + " », a déclaré " + _evil("speaker")
+    s = text.index(_evil("quoted"))
+    quotes = _hostile_quotes()
+    forged = Quote(
+        _evil("forged"),
+        'direct"><img src=x onerror="document.title=\'XSS type\'">',
+        s,
+        s + 10,
+        speaker=quotes[0].speaker,
+        cue=quotes[0].cue,
+    )
+    art = Article(
+        text=text,
+        title=_evil("title"),
+        url="javascript:document.title='XSS url'",
+        publisher=_evil("publisher"),
+        date=_evil("date"),
+        path=_evil("path"),
+    )
+    return art, [*quotes, forged]
+
+
+def _assert_inert(dom_text: str, title: str) -> None:
+    """No hostile markup became an element, handler, script or non-web link in this DOM."""
+    heads = re.findall(r"<title>(.*?)</title>", dom_text, re.S)
+    assert heads == [title], heads  # no script retitled the page
+    assert "data-xss" not in dom_text  # no onload handler ran
+    tags: list[tuple[str, dict]] = []
+
+    class _Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            tags.append((tag, dict(attrs)))
+
+    _Tags().feed(dom_text)
+    assert not {t for t, _ in tags} & {"img", "svg", "iframe", "object", "embed"}
+    assert [a.get("type") for t, a in tags if t == "script"] == ["application/json", None]
+    assert not [(t, k) for t, a in tags for k in a if k.startswith("on")]  # no handler attribute
+    hrefs = [a["href"] for t, a in tags if "href" in a]
+    assert all(h.startswith(("#", "https://exemple.fr/")) for h in hrefs), hrefs
+    assert 'https://exemple.fr/"><b>' + _evil("url") in hrefs  # the http(s) link, intact
+    classes = {c for _, a in tags for c in (a.get("class") or "").split()}
+    assert not {c for c in classes if c.startswith("t-")} - {
+        "t-direct",
+        "t-indirect",
+        "t-mixed",
+        "t-unknown",
+    }
+
+
+def test_hostile_records_stay_text_in_the_page():
+    """Markup in any field of a record is shown as text, and a forged type is no CSS class."""
+    art, quotes = _hostile_article()
+    page = render(
+        [(art, quotes), *_hostile_quotes(), ErrorRecord(_evil("epath"), _evil("err"))],
+        title="Relecture",
+    )
+    _assert_inert(page, "Relecture")
+    dom = _parse(page)
+    assert dom.bodies == [art.text]  # the text survives whole, as text
+    assert "XSS text" in page and "XSS forged" in page and "XSS err" in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (CI installs it: .ci/run)")
+def test_hostile_records_run_no_script_in_a_real_browser(tmp_path: Path, capsys):
+    """Chromium loads pages made of hostile records: no script or handler runs.
+
+    One page from the API (articles with their text, a forged quote type, quote tables), one
+    from ``render --quotes`` on a JSONL of hostile quotes, as a user would run it.
+    """
+    art, quotes = _hostile_article()
+    api_page = tmp_path / "api.html"
+    api_page.write_text(render([(art, quotes), *_hostile_quotes()], title="Relecture"), "utf-8")
+    records = tmp_path / "hostile.jsonl"
+    lines = [q.to_json(ensure_ascii=False) for q in _hostile_quotes()]
+    forged = json.loads(lines[0]) | {"type": 'direct"><img src=x onerror="document.title=1">'}
+    records.write_text("\n".join([*lines, json.dumps(forged)]) + "\n", "utf-8")
+    cli_page = tmp_path / "cli.html"
+    assert cli_main(["--quotes", str(records), "--title", "Relecture", "-o", str(cli_page)]) == 0
+    capsys.readouterr()
+    for page in (api_page, cli_page):
+        _assert_inert(_chromium(page, "--dump-dom"), "Relecture")
+        # Opening a quote's details shows the hostile text through textContent only.
+        qid = "a0q0" if page == api_page else "t0s0q0"
+        opened = _chromium(page, "--dump-dom", fragment=qid)
+        _assert_inert(opened, "Relecture")
+        assert "XSS text" in re.search(r'<aside id="details".*?</aside>', opened, re.S).group(0)
