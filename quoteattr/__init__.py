@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .evaluate import evaluate
 from .model import SCHEMA_VERSION, Article, ArticleRef, Cue, ErrorRecord, Part, Quote, Speaker
@@ -118,10 +118,10 @@ def stats(
     return compute(quotes, manifest=manifest, top=top)
 
 
-_cache: dict[str, object] = {}
+_cache: dict[str, Any] = {}
 
 
-def _extractor(cls: type) -> object:
+def _extractor(cls: type) -> Any:
     if "default" not in _cache:
         _cache["default"] = cls()
     return _cache["default"]

@@ -62,8 +62,18 @@ def _records(doc: Doc) -> list[dict[str, Any]] | None:
         k = seen[key] = seen.get(key, -1) + 1
         records = span._.quote_records or []
         if k < len(records):
-            out.append(records[k])
+            out.append(_as_json(records[k]))
     return out
+
+
+def _as_json(value: Any) -> Any:
+    """``value`` with the tuples a serialiser may have made of its lists (a ``DocBin``
+    gives them back as tuples) turned back into lists."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_as_json(v) for v in value]
+    return value
 
 
 def _get_quotes(doc: Doc) -> list[Quote] | None:
@@ -101,7 +111,7 @@ def _quote_of(span: Span) -> Quote | None:
     the quote starting at its first token."""
     records = span._.quote_records
     if records:
-        return Quote.from_dict(records[0])
+        return Quote.from_dict(_as_json(records[0]))
     first = span[0] if len(span) else None
     for q in span.doc._.quotes or []:
         if first is not None and first.idx <= q.start < first.idx + len(first.text) + 1:

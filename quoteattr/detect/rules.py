@@ -79,7 +79,7 @@ class Rule:
     share content: the higher one is kept. ``trigger`` is None when the rule cannot say
     cheaply where it fires: fast mode then parses every sentence. ``reach`` is what the rule
     reads around a sentence its trigger fires on, which fast mode parses too: ``sentence``
-    (the sentence alone, and the one before when a pronoun may be the speaker),
+    (the sentence and the one before it, where a pronoun's or a description's source is named),
     ``neighbours`` (the sentences before and after) or ``paragraph``. ``after_others``
     rules run once the other rules' overlaps are resolved, and read ``Context.found``.
     """

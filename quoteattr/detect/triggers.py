@@ -26,8 +26,10 @@ import regex
 
 from ..data import text as data_text
 from ..data import words as data_words
+from .closed_class import subject_pronouns
 from .cues import CueLexicon
 from .marks import pair_marks
+from .sources import marker_pattern
 
 # Quotation marks of French and English typography; any of them may open reported speech.
 _MARKS = regex.compile(r"[«»“”„‹›\"]")
@@ -36,11 +38,8 @@ WORD = regex.compile(r"\p{L}+")
 # « pour X, P » reports X's view only with a comma closing a short X (« pour le ministre, »).
 _POUR = regex.compile(r"\b[Pp]our\s+((?:[^\s,.;:!?«»]+\s+){0,5}?[^\s,.;:!?«»]+)\s*,")
 _NAME = regex.compile(r"\b(?:\p{Lu}\p{Ll}|\p{Lu}{2,}\b)")
-# The source markers of quoteattr.detect.sources, but « pour » (far too common alone).
-_MARKERS = regex.compile(
-    r"(?i)(?:\bselon|\bd['’]\s?après|\bà en croire|\baux dires d(?:e\s|['’])"
-    r"|\bde l['’]\s?avis d(?:e\s|['’]))"
-)
+# The source markers of data/source_markers.tsv, but « pour » (far too common alone).
+_MARKERS = regex.compile(r"\b" + marker_pattern(frozenset({"pour"})), regex.IGNORECASE)
 # The frames of a cue: « … que P », « … : P », « P, ajoute-t-il », « P, a ajouté X »,
 # « X affirme avoir… ».
 # « vu que », « alors que », « plus que »… join clauses: they report nothing
@@ -54,8 +53,9 @@ _QUE_OR_COLON = regex.compile(
 _FRAME_REACH = 80
 # « P, appuie-t-il, P », « conclut-elle »: any verb with its subject clitic after it is an
 # incise (detection reads any verb before an inverted clitic as a cue).
-_ANY_INCISE = regex.compile(r"\p{L}+-(?:t-)?(?:il|elle|on|ils|elles)\b")
-_INVERTED = regex.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b")
+_SUBJECTS = "|".join(sorted(subject_pronouns(), key=len, reverse=True))
+_ANY_INCISE = regex.compile(rf"\p{{L}}+-(?:t-)?(?:{_SUBJECTS})\b")
+_INVERTED = regex.compile(rf"-(?:t-)?(?:{_SUBJECTS})\b")
 _INCISE_BEFORE = regex.compile(r",\s*(?:[\p{L}'’-]+\s+){0,2}$")
 _INFINITIVE = regex.compile(r"\s+(?:ne\s+pas\s+|n['’]|pas\s+)?\p{L}+(?:er|ir|re|oir)\b")
 # « C'est la remarque de X », « Le constat amer est du professeur X »: the start of a sentence
