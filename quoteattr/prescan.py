@@ -221,6 +221,16 @@ def is_hit(sentence: str) -> bool:
     return any(trigger is None or trigger(sentence) for trigger, _ in _triggers())
 
 
+def cue_form_frames(word: str) -> frozenset[str] | None:
+    """The frames of the cue ``word`` (lower case) is a form of, or None if it is no cue form.
+
+    >>> sorted(cue_form_frames("promis"))[:3], cue_form_frames("pleut")
+    (['colon', 'de_inf', 'incise'], None)
+    """
+    frames = _cue_forms().get(word)
+    return None if frames is None else frozenset(f for f in frames.split(",") if f)
+
+
 def _triggers() -> list[tuple[Trigger | None, str]]:
     """The distinct triggers of the registered rules, with their reach. The rules reading
     the others' quotations (``after_others``) fire only beside them, in units kept already

@@ -346,11 +346,6 @@ def mention_around(doc: Doc, head: Token) -> Span:
     return doc[start:end]
 
 
-def que_conjunctions() -> frozenset[str]:
-    """Words after which « que » joins clauses (« ainsi que », ``data/que_conjunctions.txt``)."""
-    return data_words("que_conjunctions.txt")
-
-
 def que_after(doc: Doc, verb: int, limit: int) -> int | None:
     """Index of the « que » that opens the verb's complement clause, if it follows closely.
 
@@ -362,12 +357,7 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
     while j < limit and steps < 7:
         t = doc[j]
         if t.lower_ in _QUE:
-            if j > verb + 1 and doc[j - 1].lower_ in que_conjunctions():
-                # « espérait une hausse ainsi que la CGT »: « ainsi que » joins two subjects.
-                j += 1
-                steps += 1
-                continue
-            return j
+            return None if _conjunction(doc, j) else j
         # « qu'« il est temps » » is tokenised « qu » + « ' » before the mark.
         if t.lower_ == "qu" and j + 1 < limit and doc[j + 1].text in {"'", "’"}:
             return j + 1
@@ -383,6 +373,15 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
         j += 1
         steps += 1
     return None
+
+
+def _conjunction(doc: Doc, que: int) -> bool:
+    """Whether the « que » at ``que`` ends a conjunction (« avant que », « sans que »,
+    « jusqu'à ce que »; ``data/conjunction_heads.txt``): it joins clauses, reports nothing."""
+    before = doc[que - 1].lower_ if que > 0 else ""
+    if before == "ce":
+        return que >= 3 and doc[que - 2].lower_ == "à" and doc[que - 3].lower_.startswith("jusqu")
+    return before in data_words("conjunction_heads.txt")
 
 
 def clause_end(doc: Doc, start: int, limit: int, lexicon: CueLexicon) -> int:

@@ -42,12 +42,12 @@ _NAME = regex.compile(r"\b(?:\p{Lu}\p{Ll}|\p{Lu}{2,}\b)")
 _MARKERS = regex.compile(r"\b" + marker_pattern(frozenset({"pour"})), regex.IGNORECASE)
 # The frames of a cue: « … que P », « … : P », « P, ajoute-t-il », « P, a ajouté X »,
 # « X affirme avoir… ».
-# « vu que », « alors que », « plus que »… join clauses: they report nothing
-# (``data/que_conjunctions.txt``).
+# « alors que », « sans que », « jusqu'à ce que » join clauses: they report nothing (the
+# words of ``data/conjunction_heads.txt``, which the que-clause rule reads too).
 _QUE_OR_COLON = regex.compile(
     r"(?i)(?<!\b(?:"
-    + "|".join(sorted(data_words("que_conjunctions.txt")))
-    + r")\s)\bqu(?:e\b|['’])|:"
+    + "|".join(sorted(data_words("conjunction_heads.txt")))
+    + r")\s)(?<!jusqu['’]\s?à ce\s)\bqu(?:e\b|['’])|:"
 )
 # The que or colon that a cue introduces follows it closely (« a affirmé jeudi que »).
 _FRAME_REACH = 80
