@@ -1,7 +1,7 @@
 """Closed-class French words read from the data files, in every written form a rule meets.
 
 The lists live in ``quoteattr/data/`` (``subject_pronouns.tsv``, ``source_markers.tsv``,
-``que_conjunctions.txt``…); this module derives the forms the rules compare tokens with, so
+``conjunction_heads.txt``…); this module derives the forms the rules compare tokens with, so
 that no rule spells them out again: an inverted subject is « -il » or « -t-il » (the « t »
 only before a vowel-initial singular pronoun), an apostrophe is ' or ’.
 
