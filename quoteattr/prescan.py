@@ -21,13 +21,14 @@ quotation over several paragraphs needs no parse of its middle paragraphs.
 >>> text = "Marie Dupont arrive.\\nIl pleut. Il vente. « Nous partons », dit Mme Dupont."
 >>> blanked = blank_unlikely(text)
 >>> len(blanked) == len(text), regex.sub(" {2,}", "[…]", blanked)
-(True, 'Marie Dupont arrive.\\n[…]Il vente. « Nous partons », dit Mme Dupont.')
+(True, 'Marie Dupont arrive.\\n[…]« Nous partons », dit Mme Dupont.')
 """
 
 from __future__ import annotations
 
 import regex
 
+from .detect.closed_class import personal_pronouns
 from .detect.marks import Quoted, pair_marks
 from .detect.rules import Trigger, all_rules
 from .detect.sentences import sentence_units
@@ -242,14 +243,33 @@ def _triggers() -> list[tuple[Trigger | None, str]]:
     return list(own.values())
 
 
+def _needs_antecedent(sentence: str) -> bool:
+    """Whether a speaker in ``sentence`` may be named in the sentence before: a subject
+    pronoun (« a-t-il dit »), a definite description with a role noun (« la joueuse
+    lyonnaise »; ``data/speaker_nouns.txt``) or an acronym (« le PP »)."""
+    if _PRONOUN.search(sentence) or _ACRONYM.search(sentence):
+        return True
+    roles = speaker_nouns()
+    return any(m.group(1).lower() in roles for m in _DEFINITE.finditer(sentence))
+
+
+# A subject pronoun that may stand for the speaker (« a-t-il dit », « elle a affirmé »).
+_PRONOUN = regex.compile(
+    r"(?i)(?:-t-|-|\b)(?:" + "|".join(sorted(personal_pronouns(), key=len, reverse=True)) + r")\b"
+)
+_ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
+# A definite determiner and the noun after it (« la joueuse », « l'entraîneur »).
+_DEFINITE = regex.compile(r"(?i)\b(?:le|la|les|l['’]|ce|cette|ces)\s*(\p{L}[\p{L}-]*)")
+
+
 def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[bool]]:
     """The units some rule's trigger fires on (hits), and the units kept with them: the
     neighbours a rule reads (``reach``: a passage standing alone takes its speaker from the
     sentence before or after, « C'est le constat de X » names the speaker of the one before,
     an incise may stand as a unit of its own), its whole paragraph for a rule whose reach is
-    the paragraph, and the sentence before every hit (where the source of a pronoun or a
-    description, « il », « la joueuse lyonnaise », « le PP », is named). A rule without a
-    trigger makes every unit a hit."""
+    the paragraph, and the sentence before a hit whose speaker may be named there (a pronoun,
+    a description, an acronym: « il », « la joueuse lyonnaise », « le PP »). A rule without
+    a trigger makes every unit a hit."""
     own = _triggers()
     if any(trigger is None for trigger, _ in own):
         return [True] * len(units), [True] * len(units)
@@ -262,10 +282,10 @@ def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[boo
         if not reaches:
             continue
         hit[n] = keep[n] = True
-        # The sentence before: where a pronoun's or a description's source is named.
-        keep[max(0, n - 1)] = True
         if "neighbours" in reaches:
-            keep[min(last, n + 1)] = True
+            keep[max(0, n - 1)] = keep[min(last, n + 1)] = True
+        elif _needs_antecedent(sentence):
+            keep[max(0, n - 1)] = True
         if "paragraph" in reaches:
             lo = hi = n
             while lo > 0 and "\n" not in text[units[lo - 1][1] : units[lo][0]]:
@@ -292,7 +312,13 @@ def _introduction_units(text: str, units: list[tuple[int, int]], keep: list[bool
         for m in _WORD.finditer(text, a, b):
             word = m.group().lower()
             if word in roles:
-                first.setdefault(word, n)
+                # Where a name follows the role (« le graphiste portugais Miguel Neiva »).
+                if _NAMED_ROLE.match(text, m.end(), b):
+                    first.setdefault(word, n)
                 if keep[n]:
                     needed.add(word)
-    return [first[name] for name in needed]
+    return [first[name] for name in needed if name in first]
+
+
+# A capitalised word within three words after a role noun: the holder's name.
+_NAMED_ROLE = regex.compile(r"(?:\s+[\p{Ll}'’-]+){0,3}\s+\p{Lu}")

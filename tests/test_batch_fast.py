@@ -48,7 +48,19 @@ def test_narrative_sentences_beside_a_quote_in_one_paragraph_are_blanked():
         "Le sommet s'ouvre bientôt. Les délégations arrivent à Pékin. Il fera beau. "
         "« Nous sommes prêts », a déclaré Marie Dupont. Le soleil brille. La mer est calme."
     )
-    assert _kept(text) == ["Il fera beau.", "« Nous sommes prêts », a déclaré Marie Dupont."]
+    assert _kept(text) == ["« Nous sommes prêts », a déclaré Marie Dupont."]
+
+
+def test_the_sentence_before_a_description_or_an_acronym_is_kept():
+    """La Française Caroline Garcia s'est qualifiée. « … », a déclaré la joueuse lyonnaise."""
+    text = (
+        "Il pleut sur Roland-Garros. La Française Caroline Garcia s'est qualifiée mercredi. "
+        "« Je suis très fière de moi », a déclaré la joueuse lyonnaise."
+    )
+    assert "La Française Caroline Garcia s'est qualifiée mercredi." in _kept(text)
+    assert "Il pleut sur Roland-Garros." not in _kept(text)
+    text = "Il pleut. Le Parti populaire a exclu le député. Le PP a estimé que c'était juste."
+    assert "Le Parti populaire a exclu le député." in _kept(text)
 
 
 def test_the_sentence_before_a_pronoun_speaker_is_kept():

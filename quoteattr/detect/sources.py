@@ -200,8 +200,8 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
             continue
         if is_criterion(doc, i + n, unit.end):
             return None  # « …, selon les régions. » means "depending on"
-        np = noun_phrase(doc, i + n, unit.end)
-        if not can_speak(np):
+        np: Span | None = noun_phrase(doc, i + n, unit.end)
+        if np is None or not can_speak(np):
             stop = next((t.i for t in doc[i + n : limit] if t.text == ","), limit)
             np = document_source(doc, i + n, stop)
             if np is None:
