@@ -76,7 +76,23 @@ def _as_json(value: Any) -> Any:
     return value
 
 
+# The Quote records last stored on each doc, so that reading them back right after the
+# component ran (what Extractor does) costs no rebuild from JSON: (span group, its spans'
+# offsets, the quotes), by id of the doc; a few docs only.
+_STORED: dict[int, tuple[Any, list[tuple[int, int]], list[Quote]]] = {}
+_STORED_DOCS = 64
+
+
 def _get_quotes(doc: Doc) -> list[Quote] | None:
+    group = doc.spans.get(SPANS_KEY)
+    stored = _STORED.get(id(doc))
+    if (
+        group is not None
+        and stored is not None
+        and stored[0] is group
+        and stored[1] == [(s.start_char, s.end_char) for s in group]
+    ):
+        return list(stored[2])
     records = _records(doc)
     return None if records is None else [Quote.from_dict(r) for r in records]
 
@@ -84,9 +100,11 @@ def _get_quotes(doc: Doc) -> list[Quote] | None:
 def _set_quotes(doc: Doc, quotes: Iterable[Quote] | None) -> None:
     """Stores ``quotes`` as the span group ``doc.spans["quotes"]``, each quotation's values
     (JSON-safe) on its span."""
+    _STORED.pop(id(doc), None)
     if quotes is None:
         doc.spans.pop(SPANS_KEY, None)
         return
+    quotes = list(quotes)
     spans: list[Span] = []
     stored: set[tuple[int, int]] = set()
     for q in quotes:
@@ -100,6 +118,9 @@ def _set_quotes(doc: Doc, quotes: Iterable[Quote] | None) -> None:
         stored.add(key)
         spans.append(span)
     doc.spans[SPANS_KEY] = spans
+    if len(_STORED) >= _STORED_DOCS:
+        _STORED.pop(next(iter(_STORED)))
+    _STORED[id(doc)] = (doc.spans[SPANS_KEY], [(s.start_char, s.end_char) for s in spans], quotes)
 
 
 def _quote_spans(doc: Doc) -> list[Span]:

@@ -155,13 +155,13 @@ def test_leading_source_marker_attributes_the_rest_of_the_sentence():
     assert f.cue is not None and f.cue.text == "Selon"
 
 
-def test_source_marker_without_a_speaker_reports_nothing():
-    """Selon les chiffres, la grève continuera lundi."""
+def test_source_marker_meaning_depending_on_reports_nothing():
+    """Selon les régions, la grève continuera lundi."""
     doc = _doc(
         [
             _w("Selon", "ADP"),
             _w("les", "DET"),
-            _w("chiffres"),
+            _w("régions", lemma="région"),
             COMMA,
             _w("la", "DET"),
             _w("grève"),
