@@ -28,7 +28,9 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -275,10 +277,44 @@ def _bound_caches(nlp: Any) -> None:
     bound_cache(getattr(cached_lemmas(nlp, create=False), "cache", None), CACHE_LIMIT)
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent: int | None = None) -> None:
     # Ctrl-C is the parent's to handle; workers just stop when the pool shuts down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        _die_with(parent)
     _extractor(options)
+
+
+#: How often a worker checks that its parent still lives, where the kernel cannot tell it.
+_WATCH_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Ends this worker when process ``parent`` dies, even by ``kill -9``.
+
+    A worker whose parent is gone would wait forever for its next chunk, holding its model
+    (half a gigabyte). On Linux the kernel kills it (``PR_SET_PDEATHSIG``); everywhere a
+    daemon thread also checks the parent's pid every :data:`_WATCH_SECONDS`.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still does the job
+    if os.getppid() != parent:  # the parent died before we asked to die with it
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(_WATCH_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="quoteattr-parent-watch", daemon=True).start()
 
 
 def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
@@ -409,7 +445,7 @@ def extract_items(
         # A fresh interpreter per worker: no inherited threads or locks from the parent.
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(task.options,),
+        initargs=(task.options, os.getpid()),
     )
     try:
         # Two chunks per worker in flight: none idles while the parent writes.

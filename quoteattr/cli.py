@@ -6,7 +6,8 @@ option maps to an argument of :func:`quoteattr.batch.run` or
 :func:`quoteattr.reading.read_paths`.
 
 Exit codes: 0 done; 1 done but some input failed and ``--strict`` was given; 2 the run could
-not be done (bad option, unwritable output, worker crash); 130 interrupted.
+not be done (bad option, unwritable output, worker crash); 130 interrupted (Ctrl-C); 143
+terminated (SIGTERM). Workers die with the ``extract`` process, even after ``kill -9``.
 
 >>> main(["extract", "--workers", "0", "x.txt"])
 Traceback (most recent call last):
@@ -32,6 +33,8 @@ _DELEGATED = {
 
 #: Exit code when the run itself failed (as opposed to some inputs failing).
 EXIT_FAILED = 2
+#: Exit code after SIGTERM (128 + 15, as a shell reports a process ended by it).
+EXIT_TERMINATED = 143
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,13 +137,30 @@ def _fail(message: str) -> int:
     return EXIT_FAILED
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, stopping the run the way Ctrl-C does."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def _extract(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
     started = time.monotonic()
     if args.debug:
         _show_debug_log()
+    # A scheduler's SIGTERM (timeout, systemd, Slurm) ends the run like Ctrl-C: workers shut
+    # down, the manifest stays consistent, --resume continues. Only the main thread may.
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main else None
     try:
         return _guarded(args, started)
     finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
         if args.debug:
             _hide_debug_log()  # a library's run leaves no handler on a closed stream behind
 
@@ -151,10 +171,11 @@ def _guarded(args: argparse.Namespace, started: float) -> int:
 
     try:
         return _run_extract(args, started)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         hint = " (rerun with --resume to continue)" if args.output else ""
-        print(f"\nquoteattr: interrupted{hint}", file=sys.stderr)
-        return 130
+        what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        print(f"\nquoteattr: {what}{hint}", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, _Terminated) else 130
     except BrokenPipeError:
         _silence_stdout()
         return 141  # the reader of our output went away (``| head``): nothing to report
