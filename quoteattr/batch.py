@@ -41,7 +41,20 @@ from typing import IO, Any, TypeVar
 
 from .model import Article, ErrorRecord, Quote
 
-Item = Article | ErrorRecord
+
+@dataclass
+class Skipped:
+    """An entry of an input folder (or pattern) that holds no article and is not read: a
+    linked folder, a named pipe, a socket, an image, a hidden file. Listed in the manifest
+    with status ``skipped`` and its ``reason``."""
+
+    path: str
+    reason: str
+    id: str | None = None
+    index: int | None = None
+
+
+Item = Article | ErrorRecord | Skipped
 # Tracebacks behind articles' error records; ``quoteattr extract --debug`` shows them.
 _log = logging.getLogger("quoteattr.batch")
 T = TypeVar("T")
@@ -86,7 +99,10 @@ class Summary:
     articles: int = 0
     quotes: int = 0
     errors: int = 0
+    #: Articles and inputs finished by an earlier run (``--resume``).
     skipped: int = 0
+    #: Entries of input folders that hold no article (:class:`Skipped`).
+    not_articles: int = 0
 
 
 def item_key(item: Item) -> str:
@@ -97,6 +113,8 @@ def item_key(item: Item) -> str:
     """
     if isinstance(item, ErrorRecord):
         return _key(item.path, item.index, item.line)
+    if isinstance(item, Skipped):
+        return _key(item.path, None, None)
     return _key(item.path, item.index, None)
 
 
@@ -104,17 +122,20 @@ def _key(path: str, index: int | None, line: int | None) -> str:
     return json.dumps([path, index, line], ensure_ascii=False)
 
 
-def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ()) -> Iterator[str]:
+def input_files(
+    paths: Iterable[str], exclude: Collection[tuple[int, int]] = (), skipped: bool = False
+) -> Iterator[str | Skipped]:
     """The files behind ``paths``, as :func:`quoteattr.reading.sources.expand` lists them
     (gold sets and manifests in a directory left out, files named explicitly kept, files
     whose identity is in ``exclude`` -- the run's own output and manifest -- left out).
 
-    A path that gives nothing is kept too, so that reading it reports why.
+    A path that gives nothing is kept too, so that reading it reports why. With ``skipped``,
+    each entry of a folder or pattern that is not read comes as a :class:`Skipped`.
     """
-    from .reading.sources import expand
+    from .reading.sources import Skip, expand
 
-    for path, _ in expand(paths, exclude=exclude):
-        yield path
+    for path, reason in expand(paths, exclude=exclude, skipped=skipped):
+        yield Skipped(path, str(reason)) if isinstance(reason, Skip) else path
 
 
 def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, Any]:
@@ -126,6 +147,9 @@ def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, A
     error = quotes.error if isinstance(quotes, ErrorRecord) else None
     if isinstance(item, ErrorRecord):
         error = item.error
+    status = "error" if error is not None else "ok"
+    if isinstance(item, Skipped):
+        status = "skipped"
     article = item if isinstance(item, Article) else None
     entry = {
         "id": item.id or "",
@@ -137,8 +161,9 @@ def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, A
         "url": article.url if article else None,
         "publisher": article.publisher if article else None,
         "n_quotes": len(quotes) if isinstance(quotes, list) else 0,
-        "status": "error" if error is not None else "ok",
+        "status": status,
         "error": error,
+        "reason": item.reason if isinstance(item, Skipped) else None,
     }
     return {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
 
@@ -184,6 +209,8 @@ def portable(item: Item) -> Item:
     or metadata holds a lone surrogate becomes an error record under the article's own key.
     """
     path = writable(item.path)
+    if isinstance(item, Skipped):
+        return Skipped(path, writable(item.reason))
     if isinstance(item, ErrorRecord):
         item_id = None if item.id is None else writable(item.id)
         return dataclasses.replace(item, path=path, error=writable(item.error), id=item_id)
@@ -337,7 +364,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         _bound_caches(ex.nlp)
         done = []
         for item in chunk:
-            if isinstance(item, ErrorRecord):
+            if not isinstance(item, Article):  # nothing to extract: only its manifest line
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
             done.append(_done(item, next(results)))
@@ -624,6 +651,8 @@ def run(
         summary.quotes += done.manifest["n_quotes"]
         if done.ok:
             summary.articles += 1
+        elif done.manifest["status"] == "skipped":
+            summary.not_articles += 1
         else:
             summary.errors += 1
         if on_done is not None:

@@ -255,7 +255,7 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
 
     def on_done(done: batch.Done) -> None:
         progress.update(1)
-        if not done.ok:
+        if done.manifest["status"] == "error":
             where = done.manifest["path"] or "<stdin>"
             if done.manifest["index"] is not None and done.manifest["line"] is None:
                 where += f"#{done.manifest['index']}"  # one article of a file holding several
@@ -281,6 +281,8 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
 
     took = time.monotonic() - started
     skipped = f", {summary.skipped} already done" if summary.skipped else ""
+    if summary.not_articles:
+        skipped = f", {summary.not_articles} skipped (not articles){skipped}"
     print(
         f"quoteattr: {summary.articles} articles, {summary.quotes} quotes, "
         f"{summary.errors} errors{skipped} in {took:.1f} s",
@@ -292,10 +294,13 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
 def _read(args: argparse.Namespace, own: frozenset[tuple[int, int]]) -> Iterator[Any]:
     """The articles of the inputs, read lazily file after file, the run's ``own`` files
     (output, manifest) left out."""
-    from .batch import input_files
+    from .batch import Skipped, input_files
     from .reading import read_paths
 
-    for path in input_files(args.paths, exclude=own):
+    for path in input_files(args.paths, exclude=own, skipped=True):
+        if isinstance(path, Skipped):
+            yield path  # listed in the manifest, never opened
+            continue
         yield from read_paths([path], date=args.date, publisher=args.publisher)
 
 
