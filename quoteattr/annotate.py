@@ -6,13 +6,18 @@ This is the body of the ``quoteattr`` spaCy component; each step lives in its ow
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from .attribute.dates import event_dates, find_date
+from .attribute.gender import cast_people
+from .attribute.people import Cast
 from .attribute.speakers import attribute
 from .detect import find_quotes
 from .detect.cues import CueLexicon
-from .detect.doccache import text_of
+from .detect.doccache import text_of, token_starts
 from .detect.found import Found
 from .detect.marks import pair_marks
 from .detect.rules import rule_named
@@ -24,13 +29,28 @@ _NEIGHBOUR_CONFIDENCE = 0.7
 
 
 def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote]:
-    """The quotations of ``doc`` as :class:`Quote` records (offsets into ``text_of(doc)``)."""
+    """The quotations of ``doc`` as :class:`Quote` records (offsets into ``text_of(doc)``).
+
+    Also sets ``Doc._.people`` (when registered) to the people and organisations the article
+    names, quoted or not, with their gender and its evidence.
+    """
     quoted = pair_marks(text_of(doc))
     units = sentence_units(text_of(doc), quoted)
     found = find_quotes(doc, lexicon, quoted, units)
+    cast = Cast(doc)
+    quotes = _quotes(doc, found, cast, units, published)
+    # After attribution: resolving « elle » taught the cast genders.
+    if Doc.has_extension("people"):
+        doc._.people = cast_people(doc, cast)
+    return quotes
+
+
+def _quotes(
+    doc: Doc, found: list[Found], cast: Cast, units: list[tuple[int, int]], published: str | None
+) -> list[Quote]:
     if not found:
         return []
-    speakers = attribute(doc, found)
+    speakers = attribute(doc, found, cast)
     found, speakers = _carried_on(found, speakers)
     if not found:
         return []
@@ -95,7 +115,7 @@ def _dates(
     # date a statement's own clause gives dates only that speaker's next ones (« il vota
     # contre lors de la session du 19 juin » is not the day his party spoke).
     events: list[tuple[int, str, str, str | None]] = [
-        (*e, None) for e in event_dates(narrative, units, published)
+        (*e, None) for e in event_dates(narrative, units, published, _future_at(doc))
     ]
     out: list[tuple[str | None, str | None]] = []
     for f, speaker in zip(found, speakers, strict=True):
@@ -114,6 +134,33 @@ def _dates(
         else:
             out.append((None, None))
     return out
+
+
+def _future_at(doc: Doc) -> Callable[[int], bool]:
+    """Whether the clause around a character offset of ``doc`` has its verb in the future or
+    the conditional (« elle devrait rouvrir mercredi », « le record sera battu dimanche »)."""
+    starts = token_starts(doc)
+
+    def future(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0:
+            return False
+        lo = i
+        while lo > 0 and doc[lo - 1].text not in _CLAUSE_ENDS:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(doc) and doc[hi + 1].text not in _CLAUSE_ENDS:
+            hi += 1
+        return any(
+            t.pos_ in {"VERB", "AUX"}
+            and ("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"))
+            for t in doc[lo : hi + 1]
+        )
+
+    return future
+
+
+_CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "«", "»"}
 
 
 def _own_date(narrative: str, f: Found, published: str | None) -> tuple[str, str] | None:

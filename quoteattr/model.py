@@ -9,12 +9,12 @@ comes back with ``from_json``/``from_dict``. One :class:`Quote` is one line of t
 True
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from dataclasses_json import DataClassJsonMixin
+from dataclasses_json import DataClassJsonMixin, config
+
+from .schema import check
 
 #: Version of the JSONL layout; bumped whenever a field changes meaning or disappears.
 SCHEMA_VERSION = 1
@@ -22,10 +22,26 @@ SCHEMA_VERSION = 1
 QuoteType = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
 DateBasis = Literal["explicit", "relative", "article"]
+#: Where a speaker's gender comes from: an honorific (« Mme », « M. »), a pronoun resolved to
+#: them (« elle »), the agreement of a role noun, determiner or participle (« la ministre »,
+#: « directrice », « s'est dite satisfaite »), or — only when the text says nothing — a first
+#: name that is overwhelmingly of one sex at birth.
+GenderSource = Literal["title", "pronoun", "agreement", "firstname"]
+
+
+class _Record(DataClassJsonMixin):
+    """A record read back from JSON is checked against its fields' types first."""
+
+    @classmethod
+    def from_dict(cls, kvs: Any, *, infer_missing: bool = False) -> Any:
+        """The record of the JSON object ``kvs``; :class:`~quoteattr.schema.RecordError`
+        (a ``ValueError``) naming the field when a key is missing or of the wrong type."""
+        check(cls, kvs)
+        return super().from_dict(kvs, infer_missing=infer_missing)
 
 
 @dataclass
-class Article(DataClassJsonMixin):
+class Article(_Record):
     """One news article: its body text (which quote offsets point into) and its metadata.
 
     ``path`` is the input it came from and ``index`` its position inside that input (a file
@@ -47,7 +63,7 @@ class Article(DataClassJsonMixin):
     authors: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def ref(self) -> ArticleRef:
+    def ref(self) -> "ArticleRef":
         """The metadata a quote carries about its article (everything but the text)."""
         return ArticleRef(
             id=self.id,
@@ -61,7 +77,7 @@ class Article(DataClassJsonMixin):
 
 
 @dataclass
-class ArticleRef(DataClassJsonMixin):
+class ArticleRef(_Record):
     """Where a quote comes from: the article's identity and metadata, without its text."""
 
     id: str = ""
@@ -74,7 +90,7 @@ class ArticleRef(DataClassJsonMixin):
 
 
 @dataclass
-class Part(DataClassJsonMixin):
+class Part(_Record):
     """One continuous piece of a quote that an incise interrupts (offsets into the text)."""
 
     start: int
@@ -83,13 +99,18 @@ class Part(DataClassJsonMixin):
 
 
 @dataclass
-class Speaker(DataClassJsonMixin):
+class Speaker(_Record):
     """Who said it.
 
     ``name`` is the canonical name across the article (``"Wang Yi"``), ``mention`` the words
     used at this quote (``"M. Wang"``, ``"il"``) with their offsets, ``kind`` one of person,
     organisation, group or unnamed, and ``role`` the title the article gives
     (``"ministre des Affaires étrangères"``), when it gives one.
+
+    ``gender`` (``"f"``, ``"m"`` or None; never for organisations and groups) comes with its
+    evidence in ``gender_source``. ``id`` identifies a named person or organisation across
+    articles and runs: the same canonical name gives the same id (see
+    :func:`quoteattr.attribute.identity.speaker_id`); unnamed sources have none.
     """
 
     name: str
@@ -99,10 +120,12 @@ class Speaker(DataClassJsonMixin):
     kind: SpeakerKind = "person"
     role: str | None = None
     gender: Literal["m", "f"] | None = None
+    gender_source: GenderSource | None = None
+    id: str | None = None
 
 
 @dataclass
-class Cue(DataClassJsonMixin):
+class Cue(_Record):
     """The words that report the speech: a verb (``a affirmé``), ``selon``, a colon…"""
 
     text: str
@@ -112,7 +135,7 @@ class Cue(DataClassJsonMixin):
 
 
 @dataclass
-class Quote(DataClassJsonMixin):
+class Quote(_Record):
     """One reported statement, its speaker, its date and its source article.
 
     ``text`` is the reported content only (no quotation marks, cue or incise); ``start`` and
@@ -132,11 +155,12 @@ class Quote(DataClassJsonMixin):
     date_basis: DateBasis | None = None
     confidence: float = 0.0
     article: ArticleRef = field(default_factory=ArticleRef)
-    schema: int = SCHEMA_VERSION
+    # "schema" in JSON; named otherwise in Python, where schema() is the serialiser's method.
+    schema_version: int = field(default=SCHEMA_VERSION, metadata=config(field_name="schema"))
 
 
 @dataclass
-class ErrorRecord(DataClassJsonMixin):
+class ErrorRecord(_Record):
     """An input, or one article of it, that could not be read or processed, and why.
 
     ``line`` is the 1-based line number inside a JSONL input, when the error is tied to one.

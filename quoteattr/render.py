@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ import jinja2
 import markupsafe
 
 from .model import Article, ArticleRef, DateBasis, ErrorRecord, Quote, QuoteType
+from .schema import RecordError
 
 __all__ = ["render", "cli_main"]
 
@@ -70,7 +72,7 @@ def render(items: Any, *, title: str | None = None) -> str:
             page.loose.append(value)
         else:
             page.errors.append(value)
-    return page.html()
+    return _encodable(page.html())
 
 
 def _classify(items: Any) -> Iterator[tuple[str, Any]]:
@@ -589,8 +591,25 @@ def _read_quotes(paths: list[str]) -> tuple[list[Quote], list[ErrorRecord]]:
             if not line.strip():
                 continue
             try:
-                quotes.append(Quote.from_json(line))
-            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                quotes.append(Quote.from_dict(json.loads(line)))
+                continue
+            except RecordError as exc:
+                error = f"not a quote: {exc.problem}"
+            except json.JSONDecodeError as exc:
+                error = f"not JSON: {exc.msg}"
+            except RecursionError:
+                error = "not a quote: nested too deeply"
+            except (ValueError, TypeError, KeyError) as exc:
                 error = f"not a quote ({type(exc).__name__}: {str(exc)[:80]})"
-                errors.append(ErrorRecord(path=path, error=error, line=n))
+            errors.append(ErrorRecord(path=path, error=error, line=n))
     return quotes, errors
+
+
+def _encodable(page: str) -> str:
+    """The page with any lone surrogate (which JSON lets a string hold, and UTF-8 cannot
+    encode) shown as U+FFFD, the replacement character."""
+    try:
+        page.encode("utf-8")
+    except UnicodeEncodeError:
+        return page.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return page

@@ -6,6 +6,7 @@ line is the point.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 
 from quoteattr.cli import main
 from quoteattr.model import Quote
+from quoteattr.schema import json_key
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -47,7 +49,7 @@ def test_output_is_one_quote_per_line_pointing_into_its_article(seed_run):
         text = texts[key]
         assert 0 <= q.start < q.end <= len(text)
         assert q.text.split()[0] in text[q.start : q.end]
-        assert list(rec) == list(Quote.__dataclass_fields__)
+        assert list(rec) == [json_key(f) for f in dataclasses.fields(Quote)]
 
 
 def test_manifest_lists_every_article_and_skips_gold_files(seed_run):

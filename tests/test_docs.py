@@ -14,6 +14,7 @@ import pytest
 
 import quoteattr
 from quoteattr import model
+from quoteattr.schema import json_key
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -49,7 +50,8 @@ def _slug(heading: str) -> str:
 )
 def test_schema_documents_every_field(record: type):
     section = _section((DOCS / "schema.md").read_text(encoding="utf-8"), record.__name__)
-    missing = [f.name for f in dataclasses.fields(record) if f"`{f.name}`" not in section]
+    keys = [json_key(f) for f in dataclasses.fields(record)]  # as the JSON lines spell them
+    missing = [key for key in keys if f"`{key}`" not in section]
     assert not missing, f"docs/schema.md, section {record.__name__}, lacks {missing}"
 
 
@@ -80,7 +82,7 @@ def _options(argv: list[str], capsys) -> set[str]:
     return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", capsys.readouterr().out)) - {"--help"}
 
 
-@pytest.mark.parametrize("command", ["render", "evaluate"])
+@pytest.mark.parametrize("command", ["render", "evaluate", "speakers", "stats"])
 def test_cli_doc_names_every_option(command: str, capsys):
     text = _section((DOCS / "cli.md").read_text(encoding="utf-8"), f"`quoteattr {command}`")
     shared = _section((DOCS / "cli.md").read_text(encoding="utf-8"), "Inputs")

@@ -17,6 +17,7 @@ before it, or from the publication date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import regex
 
@@ -34,7 +35,15 @@ _DAY_MONTH = regex.compile(
 )
 _RELATIVE = regex.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY})(?:\s+(?:soir|matin|midi|après-midi))?(?:\s+(?P<last>dernier))?"
-    rf"|(?P<word>avant-hier|hier|aujourd'hui|aujourd’hui))\b",
+    rf"|(?P<word>avant-hier|hier|aujourd'hui|aujourd’hui)"
+    rf"|(?P<today>ce\s+(?:matin|midi|soir)|cet\s+après-midi|cette\s+nuit))\b",
+    regex.IGNORECASE,
+)
+# A date after one of these is a goal, a deadline or a start, not the day something happened
+# (« prévu pour samedi », « jusqu'à mercredi », « depuis lundi », « d'ici vendredi »).
+_GOVERNED = regex.compile(
+    r"(?:\b(?:pour|jusqu['’]\s*(?:à|au)|jusque|d['’]ici|avant|depuis|dès|reporté\s+à|prévue?s?)"
+    r"(?:\s+(?:le|ce))?)\s*$",
     regex.IGNORECASE,
 )
 
@@ -53,13 +62,15 @@ def _parse_iso(s: str | None) -> dt.date | None:
         return None
 
 
-def _explicit(text: str, pub: dt.date | None) -> str | None:
-    """The first explicit date of ``text`` (with or without its year), never after ``pub``."""
-    full = search_date(text)
-    m = _DAY_MONTH.search(text)
+def _explicit(text: str, pub: dt.date | None, pos: int = 0) -> tuple[str, int] | None:
+    """The first explicit date of ``text[pos:]`` (with or without its year), never after
+    ``pub``, and where it starts."""
+    full = search_date(text, pos)
+    m = _DAY_MONTH.search(text, pos)
     if full is not None and (m is None or full.start <= m.start()):
         # A date after publication is a plan, not a statement.
-        return full.iso if pub is None or full.iso <= pub.isoformat() else None
+        ok = pub is None or full.iso <= pub.isoformat()
+        return (full.iso, full.start) if ok else None
     if m is None or pub is None:
         return None
     day = 1 if m["day"].lower() == "1er" else int(m["day"])
@@ -71,7 +82,7 @@ def _explicit(text: str, pub: dt.date | None) -> str | None:
         except ValueError:
             continue
         if d <= pub:
-            return d.isoformat()
+            return d.isoformat(), m.start()
     return None
 
 
@@ -81,7 +92,7 @@ def _relative(m: regex.Match, pub: dt.date) -> str | None:
         return (pub - dt.timedelta(days=1)).isoformat()
     if word == "avant-hier":
         return (pub - dt.timedelta(days=2)).isoformat()
-    if word == "aujourd'hui":
+    if word == "aujourd'hui" or m["today"]:
         return pub.isoformat()
     if m["wd"]:
         target = WEEKDAYS[m["wd"].lower()]
@@ -93,21 +104,52 @@ def _relative(m: regex.Match, pub: dt.date) -> str | None:
 
 
 def find_date(text: str, published: str | None) -> tuple[str, str] | None:
-    """The first date expression in ``text`` with its basis (explicit or relative)."""
+    """The first date expression in ``text`` with its basis (explicit or relative).
+
+    >>> find_date("a annoncé ce matin", "2024-05-15")
+    ('2024-05-15', 'relative')
+    """
+    found = _find_date(text, published)
+    return found[:2] if found is not None else None
+
+
+def _find_date(text: str, published: str | None, pos: int = 0) -> tuple[str, str, int] | None:
+    """:func:`find_date` from ``pos``, with the offset where the date expression starts."""
     pub = _parse_iso(published)
-    d = _explicit(text, pub)
-    if d:
-        return d, "explicit"
-    m = _RELATIVE.search(text)
+    explicit = _explicit(text, pub, pos)
+    if explicit:
+        return explicit[0], "explicit", explicit[1]
+    m = _RELATIVE.search(text, pos)
     if m and pub is not None:
         d = _relative(m, pub)
         if d:
-            return d, "relative"
+            return d, "relative", m.start()
+    return None
+
+
+def _event_date(
+    sentence: str, published: str | None, future: Callable[[int], bool]
+) -> tuple[str, str] | None:
+    """The first date of ``sentence`` that dates something that happened: not a goal or a
+    deadline (« prévu pour samedi dernier », « jusqu'à mercredi »), not a plan in the future
+    or the conditional (« elle devrait rouvrir mercredi »)."""
+    pos = 0
+    while pos < len(sentence):
+        found = _find_date(sentence, published, pos)
+        if found is None:
+            return None
+        d, basis, start = found
+        if not _GOVERNED.search(sentence[max(0, start - 30) : start]) and not future(start):
+            return d, basis
+        pos = start + 1
     return None
 
 
 def event_dates(
-    narrative: str, units: list[tuple[int, int]], published: str | None
+    narrative: str,
+    units: list[tuple[int, int]],
+    published: str | None,
+    future: Callable[[int], bool] = lambda at: False,
 ) -> list[tuple[int, str, str]]:
     """Dates of the events the narrative reports: (offset, date, basis), in text order.
 
@@ -116,13 +158,15 @@ def event_dates(
     A day named relative to publication (« ce vendredi », « hier ») dates the news the
     quotes that follow react to. An explicit date (« le 12 mars 2011 ») is often background,
     so it counts only in a sentence that names an occasion for speech (« conférence de
-    presse », « entretien téléphonique »).
+    presse », « entretien téléphonique »). A date is an event's only in its own clause:
+    ``future(offset)`` tells whether the clause at that offset of ``narrative`` speaks of what
+    is to come (« la Bourse devrait rouvrir mercredi »), whose day dates nothing said.
     """
     events = speech_events()
     out: list[tuple[int, str, str]] = []
     for a, b in units:
         sentence = narrative[a:b]
-        found = find_date(sentence, published)
+        found = _event_date(sentence, published, lambda at, a=a: future(a + at))
         if not found:
             continue
         lowered = sentence.lower()

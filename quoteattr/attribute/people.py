@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..detect.clauses import TITLE_GENDER, TITLES
+from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, speaker_nouns
 from ..detect.doccache import ents_of
 
 _FEMININE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "f"}
@@ -106,7 +106,11 @@ class Cast:
         best = None
         for p in self.people:
             same_kind = (label == "PER") == (p.kind == "person")
-            if low <= p.words and same_kind and (best is None or len(p.words) > len(best.words)):
+            if (
+                same_kind
+                and _covers(low, p.words)
+                and (best is None or len(p.words) > len(best.words))
+            ):
                 best = p
         return best
 
@@ -117,7 +121,7 @@ class Cast:
         words = {w.lower() for w in _name_words(mention)}
         if not words:
             return None
-        candidates = [p for p in self.people if words <= p.words]
+        candidates = [p for p in self.people if _covers(words, p.words)]
         if not candidates:
             return None
 
@@ -140,10 +144,26 @@ class Cast:
                     continue
                 initials = "".join(w[0] for w in full.name.split() if w[:1].isalpha()).upper()
                 capitals = "".join(w[0] for w in full.name.split() if w[:1].isupper())
-                if letters in {initials, capitals} or initials.startswith(letters):
+                # « Bureau d'enquêtes et d'analyses » → BEA: elisions and small words apart.
+                content = "".join(w[0] for w in _content_words(full.name)).upper()
+                if (
+                    letters in {initials, capitals, content}
+                    or initials.startswith(letters)
+                    or self._in_brackets(short, full)
+                ):
                     short.name = full.name
                     short.words = short.words | full.words
                     break
+
+    def _in_brackets(self, short: Person, full: Person) -> bool:
+        """« le Centre national d'études spatiales (CNES) »: an acronym in brackets right
+        after the name it abbreviates."""
+        text = self.doc.text
+        for _, end, _ in full.mentions:
+            for a, _, _ in short.mentions:
+                if 0 < a - end <= 2 and text[end:a].strip() == "(":
+                    return True
+        return False
 
     def _complete_surnames(self) -> None:
         """« M. Castel » when the article wrote « Le ministre des Sports Pierre-Yves Castel »
@@ -151,20 +171,15 @@ class Cast:
         before the surname elsewhere in the text completes the name."""
         doc = self.doc
         for person in self.people:
-            if person.kind != "person" or len(person.words) != 1:
+            surname = person.name.split()
+            if person.kind != "person" or not _surname_only(surname):
                 continue
-            surname = next(iter(person.words))
-            for t in doc[1:]:
+            n = len(surname)
+            for t in doc[1 : len(doc) - n + 1]:
                 first = doc[t.i - 1]
-                if (
-                    t.lower_ == surname
-                    and first.pos_ == "PROPN"
-                    and first.text[:1].isupper()
-                    and first.lower_ not in TITLES
-                    and first.ent_type_ != "LOC"
-                ):
-                    person.name = f"{first.text} {t.text}"
-                    person.words = frozenset({first.lower_, t.lower_})
+                if [w.text for w in doc[t.i : t.i + n]] == surname and _first_name(first):
+                    person.name = f"{first.text} {person.name}"
+                    person.words = person.words | {first.lower_}
                     break
 
     def by_description(self, mention: Span) -> Person | None:
@@ -195,6 +210,81 @@ class Cast:
         return None
 
 
+# Small words an acronym leaves out (« Bureau d'enquêtes et d'analyses » → BEA).
+_FUNCTION_WORDS = {
+    "de",
+    "du",
+    "des",
+    "et",
+    "la",
+    "le",
+    "les",
+    "l",
+    "d",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "pour",
+    "sur",
+}
+
+
+def _content_words(name: str) -> list[str]:
+    words = []
+    for w in name.replace("’", "'").replace("-", " ").split():
+        w = w.split("'")[-1]
+        if w and w.lower() not in _FUNCTION_WORDS and w[:1].isalpha():
+            words.append(w)
+    return words
+
+
+def _covers(words: set[str], names: frozenset[str]) -> bool:
+    """Whether a mention's words all belong to a source's name, an initial standing for a
+    first name (« V. Dupuis » for « Valérie Dupuis », « J.-P. Rochat » for « Jean-Pierre
+    Rochat »), and at least one word written out in full.
+
+    >>> _covers({"v.", "dupuis"}, frozenset({"valérie", "dupuis"}))
+    True
+    >>> _covers({"v.", "dupuis"}, frozenset({"marc", "dupuis"}))
+    False
+    """
+    if words <= names:
+        return True
+    initials = {w for w in words if _initial(w)}
+    if not initials or not (words - initials) or not (words - initials) <= names:
+        return False
+    spelled = {"-".join(part[:1] for part in n.split("-")) for n in names - words}
+    return all(w.replace(".", "") in spelled for w in initials)
+
+
+def _initial(word: str) -> bool:
+    """« v. », « j.-p. »: one letter and a dot, hyphenated for a compound first name."""
+    return all(len(part) == 2 and part[0].isalpha() and part[1] == "." for part in word.split("-"))
+
+
+def _surname_only(words: list[str]) -> bool:
+    """« Castel », « Le Pen », « de Villepin »: one name word, after particles."""
+    return len(words) == 1 or (
+        len(words) == 2 and words[0].lower() in _PARTICLES and words[1][:1].isupper()
+    )
+
+
+def _first_name(t: Token) -> bool:
+    """A capitalised word right before a surname that reads as its first name: a proper noun,
+    or a capitalised noun opening the sentence (« Marine Le Pen a … », tagged NOUN)."""
+    if not t.text[:1].isupper() or t.lower_ in TITLES or t.ent_type_ == "LOC":
+        return False
+    if t.pos_ == "PROPN":
+        return True
+    return (
+        t.pos_ == "NOUN"
+        and t.is_sent_start
+        and t.lower_ not in _ARTICLES
+        and t.lemma_.lower() not in speaker_nouns()
+    )
+
+
 def _with_adjectives(ent: Span) -> Span:
     """An organisation's name with the adjectives that belong to it (« la Commission
     européenne », « le Parti socialiste ») when the recogniser stopped before them."""
@@ -211,13 +301,32 @@ def _with_adjectives(ent: Span) -> Span:
 def _name_words(span: Span) -> list[str]:
     words = []
     start, end = _name_range(span)
-    for t in span.doc[start:end]:
-        if t.lower_ in TITLES or t.is_punct or t.lower_ in _ARTICLES:
+    doc = span.doc
+    for t in doc[start:end]:
+        if t.lower_ in TITLES or t.is_punct:
+            continue
+        if t.lower_ in _ARTICLES and not _name_particle(t, end):
             continue
         nominal = t.pos_ in {"PROPN", "NOUN", "X", "ADJ"} or t.ent_type_ in {"PER", "ORG"}
-        if nominal and (t.text[:1].isupper() or t.ent_type_):
+        # A lower-case common noun the recogniser folded into a name (« président de la
+        # République » labelled PER) is a role, not a name word.
+        proper = t.text[:1].isupper() or (t.ent_type_ and t.pos_ in {"PROPN", "X"})
+        if (nominal or _name_particle(t, end)) and proper:
             words.append(t.text.rstrip("'’"))
     return words
+
+
+def _name_particle(t: Token, end: int) -> bool:
+    """A capitalised article or particle that is part of a surname (« Le Pen », « La
+    Fontaine », « De Gaulle »): right before a capitalised proper noun that ends the name."""
+    doc = t.doc
+    return (
+        t.text[:1].isupper()
+        and t.lower_ in _PARTICLES
+        and t.i + 2 == end
+        and doc[t.i + 1].pos_ == "PROPN"
+        and doc[t.i + 1].text[:1].isupper()
+    )
 
 
 # Lower-case particles that belong inside names (« Charles de Gaulle », « Vincent van Gogh »).
@@ -254,21 +363,38 @@ def _clean_name(ent: Span) -> str:
 def _name_range(ent: Span) -> tuple[int, int]:
     """Token range of :func:`_clean_name`."""
     toks = list(ent)
-    while toks and (toks[0].lower_ in TITLES or toks[0].lower_ in _ARTICLES):
+    end = ent.end
+    while toks and (
+        toks[0].lower_ in TITLES
+        or (
+            toks[0].lower_ in _ARTICLES
+            and not (ent.label_ == "PER" and _name_particle(toks[0], end))
+        )
+    ):
         toks = toks[1:]
     organisation = ent.label_ == "ORG"
-    # « agence Fitch », « groupe Renault »: a common noun before the name describes it.
-    while organisation and len(toks) > 1 and toks[0].is_lower and toks[0].pos_ == "NOUN":
+    # « agence Fitch », « groupe Renault »: a common noun before the name describes it; not
+    # before a complement (« ministère de l'Intérieur » is the name).
+    while (
+        organisation
+        and len(toks) > 1
+        and toks[0].is_lower
+        and toks[0].pos_ == "NOUN"
+        and toks[1].text[:1].isupper()
+    ):
         toks = toks[1:]
     for k, t in enumerate(toks):
+        if k and t.lower_ in TEMPORAL:
+            toks = toks[:k]  # « l'Office jeudi »: the day is no part of the name
+            break
         if organisation and t.pos_ in {"ADJ", "ADP", "DET", "NOUN"}:
             continue  # « Commission suisse d'observation des glaciers » is one name
+        if organisation and t.lower_ == "et" and k + 1 < len(toks) and toks[k + 1].pos_ == "ADP":
+            continue  # « Bureau d'enquêtes et d'analyses »: a second complement, not a second name
         if (
             k
             and t.text[:1].islower()
-            and not (
-                t.lower_ in _PARTICLES and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
-            )
+            and not (t.lower_ in _PARTICLES and _before_capital(toks, k + 1))
         ):
             toks = toks[:k]
             break
@@ -280,6 +406,13 @@ def _name_range(ent: Span) -> tuple[int, int]:
     if toks[-1].text.endswith(("'", "’")) and end < len(doc) and doc[end].lower_ == "s":
         end += 1
     return toks[0].i, end
+
+
+def _before_capital(toks: list[Token], k: int) -> bool:
+    """Whether a capitalised word starts at ``toks[k]``, past a hyphen (« al-Rahman »)."""
+    if k < len(toks) and toks[k].text == "-":
+        k += 1
+    return k < len(toks) and toks[k].text[:1].isupper()
 
 
 def _is_subject(ent: Span) -> bool:

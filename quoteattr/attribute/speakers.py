@@ -17,11 +17,14 @@ from dataclasses import replace
 import regex
 from spacy.tokens import Doc, Span
 
-from ..detect.clauses import organisation_nouns, speaker_nouns
+from ..data import words as data_words
+from ..detect.clauses import TEMPORAL, organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of, text_of
 from ..detect.found import Found
 from ..detect.rules import rule_named
+from ..detect.sources import source_documents
 from ..model import Speaker
+from .gender import with_gender
 from .people import _ARTICLES, Cast, Person, det_gender
 
 _PRONOUNS = {
@@ -42,9 +45,12 @@ _PRONOUNS = {
 _PRONOUN_REACH = 1500
 
 
-def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
-    """One speaker (or None) per detected quotation, in the same order."""
-    cast = Cast(doc)
+def attribute(doc: Doc, found: list[Found], cast: Cast | None = None) -> list[Speaker | None]:
+    """One speaker (or None) per detected quotation, in the same order, with gender and id.
+
+    ``cast`` is the article's :class:`~.people.Cast` when the caller built it already.
+    """
+    cast = cast if cast is not None else Cast(doc)
     speakers: list[Speaker | None] = []
     history: list[tuple[int, Speaker]] = []  # resolved speakers by position
     # Nobody named inside a quotation is what a later pronoun stands for (« « … comme les
@@ -62,7 +68,8 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
             pos = f.mention.start_char if f.mention is not None else f.start
             history.append((pos, sp))
         speakers.append(sp)
-    return speakers
+    # Gender and its evidence once every pronoun has taught what it could (:mod:`.gender`).
+    return with_gender(doc, cast, speakers)
 
 
 def _resolve(
@@ -79,11 +86,21 @@ def _resolve(
         and doc[mention.end].lower_ == "s"
     ):
         mention = doc[mention.start : mention.end + 1]
+    mention = _trimmed(mention)
     text = mention.text.strip()
     low = text.lower()
     if low in _PRONOUNS:
         return _pronoun(doc, cast, mention, history, quoted)
+    # « un communiqué de la préfecture » speaks for the préfecture.
+    issuer = _issuer(mention)
+    if issuer is not None:
+        sp = _resolve(doc, cast, issuer, history, quoted)
+        if sp is not None:
+            return _at(sp, mention)
     at = mention.start_char
+    department = _department(mention)
+    if department is not None:
+        return _at(Speaker(name=department.text, kind="organisation"), mention)
     ents = [
         e
         for e in ents_of(doc)
@@ -115,6 +132,69 @@ def _resolve(
     if body is not None:
         return body
     return _description(mention)
+
+
+def _trimmed(mention: Span) -> Span:
+    """The mention without the time words an inverted incise glues to it (« précise l'Office
+    jeudi », « a indiqué la préfecture samedi soir »)."""
+    end = mention.end
+    while end - 1 > mention.start and mention.doc[end - 1].lower_ in TEMPORAL:
+        end -= 1  # « la Ligue mardi matin »: the time of day, then its weekday
+    if end == mention.end:
+        return mention
+    return mention.doc[mention.start : end] if end > mention.start else mention
+
+
+# Prepositions that tie a document to the body or person issuing it.
+_ISSUED_BY = {"de", "du", "des", "d'", "d’", "par"}
+
+
+def _department(mention: Span) -> Span | None:
+    """« le ministère de l'Éducation du Québec » → « ministère de l'Éducation du Québec »: a
+    body named by its field (``data/department_nouns.txt``) keeps its noun, whatever part of
+    the complement the recogniser took for a name."""
+    toks = [t for t in mention if not t.is_punct]
+    if (
+        len(toks) < 3
+        or toks[0].pos_ != "DET"
+        or toks[1].lower_ not in data_words("department_nouns.txt")
+    ):
+        return None
+    if toks[2].lower_ not in _ISSUED_BY | {"à", "aux", "au"}:
+        return None
+    if not any(t.text[:1].isupper() for t in toks[3:]):
+        return None  # « le ministère de tutelle » names no department
+    return mention.doc[toks[1].i : toks[-1].i + 1]
+
+
+def _issuer(mention: Span) -> Span | None:
+    """The author of a document named as a source: « un communiqué de la préfecture de
+    police » → « la préfecture de police », « le rapport du ministère de la Défense » → « du
+    ministère … » without its preposition, « une lettre signée par Marc Aubry » → the name."""
+    toks = [t for t in mention if not t.is_punct]
+    if len(toks) < 3 or toks[0].pos_ != "DET":
+        return None
+    head = toks[1]
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in source_documents():
+        return None
+    k = 2
+    # « le communiqué officiel de », « un rapport publié par »: an adjective or participle.
+    while k < len(toks) and toks[k].pos_ in {"ADJ", "VERB"} and k < 4:
+        k += 1
+    if k >= len(toks) or toks[k].lower_ not in _ISSUED_BY:
+        return None
+    rest = toks[k + 1 :]
+    if not rest:
+        return None
+    nouns = [t for t in rest if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return None
+    first = nouns[0]
+    speaks = first.pos_ == "PROPN" or first.ent_type_ in {"PER", "ORG"}
+    speaks = speaks or first.lemma_.lower() in speaker_nouns() | organisation_nouns()
+    if not speaks:
+        return None  # « un rapport de 200 pages »
+    return mention.doc[rest[0].i : mention.end]
 
 
 def _anaphor(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:
@@ -199,13 +279,23 @@ def _at(speaker: Speaker, mention: Span, **changes: object) -> Speaker:
 
 
 def _apposed_name(doc: Doc, mention: Span) -> Span | None:
-    if mention.end + 1 < len(doc) and doc[mention.end].text == ",":
-        t = doc[mention.end + 1]
+    """« le porte-parole du ministère, Wang Wenbin »; also past a place the detector left
+    out of the mention (« l'ambassadeur de France en Afghanistan, Bernard Bajolet »)."""
+    k = mention.end
+    while (
+        k < len(doc)
+        and k - mention.end < 4
+        and (doc[k].pos_ in {"ADP", "DET"} or doc[k].ent_type_ == "LOC")
+        and doc[k].text != ","
+    ):
+        k += 1
+    if k + 1 < len(doc) and doc[k].text == ",":
+        t = doc[k + 1]
         if t.ent_type_ == "PER" and t.ent_iob_ == "B":
-            j = mention.end + 2
+            j = k + 2
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
-            return doc[mention.end + 1 : j]
+            return doc[k + 1 : j]
     return None
 
 

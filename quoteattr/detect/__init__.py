@@ -16,6 +16,7 @@ The detectors run on one parsed ``Doc``; they know nothing of speakers' canonica
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -74,12 +75,18 @@ def _run(rules: list[Rule], ctx: Context) -> list[Found]:
 def _widen(found: list[Found], units: list[tuple[int, int]]) -> list[Found]:
     """Stretch each quotation's construction to its whole sentence (where its cue, incise and
     any date of the statement stand): « « … », a déclaré mardi Louis Caradec »."""
+    # Units are disjoint and in text order: the one holding the construction's start and the
+    # one holding its end are found by bisection.
+    starts = [a for a, _ in units]
     out = []
     for f in found:
         a, b = f.outer
-        for u_start, u_end in units:
-            if u_start <= a < u_end or u_start < b <= u_end:
-                a, b = min(a, u_start), max(b, u_end)
+        k = bisect_right(starts, a) - 1  # the unit with u_start <= a
+        if k >= 0 and a < units[k][1]:
+            a, b = min(a, units[k][0]), max(b, units[k][1])
+        k = bisect_left(starts, b) - 1  # the unit with u_start < b
+        if k >= 0 and b <= units[k][1]:
+            a, b = min(a, units[k][0]), max(b, units[k][1])
         out.append(replace(f, outer=(a, b)))
     return out
 
@@ -89,18 +96,56 @@ def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
 
     Reason: « a clause of reported speech nested inside another quotation is not listed
     separately », and a direct passage whose incise the indirect rules also saw is one quote.
+    Both steps sweep the candidates in text order, so a long article costs no more than its
+    pieces would.
     """
+    holders = _holders(candidates)
     outer = [
         f
-        for f in candidates
-        if not any(o is not f and _nested_in(f, o) and not _nested_in(o, f) for o in candidates)
+        for i, f in enumerate(candidates)
+        if not any(o is not f and not _nested_in(o, f) for o in holders[i])
     ]
     kept: list[Found] = []
+    # The content parts of the kept quotations, by start: (start, end, index in kept).
+    spans: list[tuple[int, int, int]] = []
+    longest = 0
     for f in sorted(outer, key=lambda f: (-_priority(f), f.start)):
-        if any(_same(f, k) for k in kept):
+        near: set[int] = set()
+        for a, b in f.parts:
+            # Only a kept quotation whose content overlaps this one's can share most of it.
+            k = bisect_left(spans, (b, -1, -1)) - 1
+            while k >= 0 and spans[k][0] >= a - longest:
+                if spans[k][1] > a and spans[k][0] < b:
+                    near.add(spans[k][2])
+                k -= 1
+        if any(_same(f, kept[k]) for k in sorted(near)):
             continue
+        for a, b in f.parts:
+            insort(spans, (a, b, len(kept)))
+            longest = max(longest, b - a)
         kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _holders(candidates: list[Found]) -> list[list[Found]]:
+    """For each candidate, the candidates whose content holds its cue (a sweep over the cues
+    and the content parts, both in text order)."""
+    parts = sorted((a, b, o) for o, f in enumerate(candidates) for a, b in f.parts)
+    cues = sorted((f.cue.start_char, i) for i, f in enumerate(candidates) if f.cue is not None)
+    holders: list[list[Found]] = [[] for _ in candidates]
+    active: list[tuple[int, int, int]] = []
+    k = 0
+    for c, i in cues:
+        while k < len(parts) and parts[k][0] <= c:
+            active.append(parts[k])
+            k += 1
+        active = [p for p in active if p[1] > c]
+        seen: set[int] = set()
+        for _, _, o in active:
+            if o not in seen:
+                seen.add(o)
+                holders[i].append(candidates[o])
+    return holders
 
 
 def _priority(f: Found) -> float:

@@ -377,25 +377,50 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
 
 def clause_end(doc: Doc, start: int, limit: int, lexicon: CueLexicon) -> int:
     """Where reported content that starts at ``start`` ends: the end of the sentence, or just
-    before a comma that opens a new reporting cue (« , ajoutant que », « , a-t-il dit »)."""
+    before a comma that opens a new reporting cue (« , ajoutant que », « , a-t-il dit »).
+
+    Every token scanned remembers the end it leads to (per ``limit``), so the many clauses of
+    one long sentence are read once, not once each."""
+    memo = doc.user_data.setdefault(CLAUSE_ENDS, {}).setdefault((limit, id(lexicon)), {})
+    scanned = []
     j = start
+    end = limit
     while j < limit:
-        t = doc[j]
-        if t.text == ";":
-            return j
-        if t.text == "," and j + 1 < limit:
-            nxt = doc[j + 1]
-            if participial_cue(nxt, lexicon) and que_after(doc, nxt.i, limit) is not None:
-                return j
-            if incise_at(doc, j + 1, limit, lexicon) is not None:
-                return j
-            # « …, selon son avocat. » names who reports the content; it is not part of it.
-            if nxt.lower_ in {"selon", "d'après", "d’après"} or (
-                nxt.lower_ in {"d'", "d’"} and j + 2 < limit and doc[j + 2].lower_ == "après"
-            ):
-                return j
+        known = memo.get(j)
+        if known is not None:
+            end = known
+            break
+        scanned.append(j)
+        if _ends_clause(doc, j, limit, lexicon):
+            end = j
+            break
         j += 1
-    return limit
+    for k in scanned:
+        memo[k] = end
+    return end
+
+
+#: Key of :func:`clause_end`'s memo in ``Doc.user_data`` (dropped by ``doccache.forget``).
+CLAUSE_ENDS = "quoteattr.clause_ends"
+
+
+def _ends_clause(doc: Doc, j: int, limit: int, lexicon: CueLexicon) -> bool:
+    """Whether reported content stops at token ``j`` (see :func:`clause_end`)."""
+    t = doc[j]
+    if t.text == ";":
+        return True
+    if t.text == "," and j + 1 < limit:
+        nxt = doc[j + 1]
+        if participial_cue(nxt, lexicon) and que_after(doc, nxt.i, limit) is not None:
+            return True
+        if incise_at(doc, j + 1, limit, lexicon) is not None:
+            return True
+        # « …, selon son avocat. » names who reports the content; it is not part of it.
+        if nxt.lower_ in {"selon", "d'après", "d’après"} or (
+            nxt.lower_ in {"d'", "d’"} and j + 2 < limit and doc[j + 2].lower_ == "après"
+        ):
+            return True
+    return False
 
 
 def participial_cue(token: Token, lexicon: CueLexicon) -> CueEntry | None:

@@ -8,6 +8,8 @@ talking. Which speaker that is, and whether both ends agree, is for attribution 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 from spacy.tokens import Doc, Span
 
@@ -25,10 +27,15 @@ def find_continued(doc: Doc, found: list[Found], units: list[tuple[int, int]]) -
     pronoun, in one paragraph: the first quotation's speaker goes on talking."""
     text = text_of(doc)
     out: list[Found] = []
+    # Units are disjoint and in text order: those between two quotations are a slice.
+    starts = [s for s, _ in units]
+    ends = [e for _, e in units]
     for a, b in zip(found, found[1:], strict=False):
         if b.mention is None or b.mention.text.strip().lower() not in _GOING_ON:
             continue
-        between = [(s, e) for s, e in units if a.outer[1] <= s and e <= min(b.outer[0], b.start)]
+        lo = bisect_left(starts, a.outer[1])
+        hi = bisect_right(ends, min(b.outer[0], b.start))
+        between = units[lo:hi]
         if len(between) != 1:
             continue
         s, e = between[0]

@@ -12,7 +12,8 @@ speech rules of :mod:`quoteattr.detect.indirect`, which keep them only inside re
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 import regex
@@ -25,7 +26,8 @@ from .found import Found
 from .marks import Quoted, is_name
 from .sources import marker_at
 
-_DASH = regex.compile(r"^\s*[—–-]\s*(?=\p{Lu})")
+# Matched at the offset after a passage (``match(text, pos, endpos)``: no slice to copy).
+_DASH = regex.compile(r"\s*[—–-]\s*(?=\p{Lu})")
 # Below this many words, a passage inside a sentence is a name or a fragment, not a quotation.
 MIN_STANDALONE_WORDS = 4
 
@@ -39,18 +41,24 @@ def find_direct(
     """Direct quotations of ``doc``: one :class:`Found` per attributed quoted passage."""
     text = text_of(doc)
     found: list[Found] = []
+    # Passages and units are in text order: lookups bisect these instead of scanning.
+    unit_starts = [a for a, _ in units]
+    unit_ends = [b for _, b in units]
+    outer_ends = sorted(p.outer_end for p in quoted)
     for q in quoted:
-        unit = _unit_of(units, q.open)
+        unit = _unit_of(units, q.open, unit_starts)
         words = len(regex.findall(r"\w+", q.inner(text)))
         if unit is None or not words:
             continue  # an empty passage (« alone before a line break) quotes nothing
         u_start, u_end = unit
         # An introduction starts after an earlier passage or a semicolon of the same sentence.
-        u_start = max([u_start, *(p.outer_end for p in quoted if u_start <= p.outer_end <= q.open)])
+        k = bisect_right(outer_ends, q.open) - 1
+        if k >= 0 and outer_ends[k] >= u_start:
+            u_start = outer_ends[k]
         semi = text.rfind(";", u_start, q.open)
         u_start = semi + 1 if semi >= 0 else u_start
         before = text[u_start : q.open].strip()
-        after = text[q.outer_end : _unit_end_after(units, q, u_end)]
+        after_end = _unit_end_after(units, q, u_end, unit_ends)
         parts, inner_incise = _cut_inner_incise(doc, q, lexicon)
         if inner_incise is not None:
             cue = doc[inner_incise.cue.i : inner_incise.cue.i + 1]
@@ -74,9 +82,9 @@ def find_direct(
             found.append(replace(f, type="mixed"))
             continue
         # « … » — Marie Dupont
-        dash = _DASH.match(after)
+        dash = _DASH.match(text, q.outer_end, max(q.outer_end, after_end))
         if dash and standalone:
-            k = _token_at(doc, q.outer_end + dash.end())
+            k = _token_at(doc, dash.end())
             if k is not None:
                 mention = noun_phrase(doc, k, len(doc))
                 found.append(_make(q, parts, None, mention, 0.8, "dash"))
@@ -106,9 +114,11 @@ def find_dash_blocks(doc: Doc, quoted: list[Quoted]) -> list[Found]:
     """Paragraphs without quotation marks signed « —Name[, role] » at their end."""
     text = text_of(doc)
     found: list[Found] = []
+    opens = sorted(q.open for q in quoted)
     for para in regex.finditer(r"[^\n]+", text):
         m = _DASH_SIGNATURE.search(para.group())
-        if m is None or any(para.start() <= q.open < para.end() for q in quoted):
+        k = bisect_left(opens, para.start())
+        if m is None or (k < len(opens) and opens[k] < para.end()):
             continue
         sign_start = para.start() + m.start(1)
         content_end = para.start() + m.start()
@@ -159,22 +169,26 @@ def _make(
     )
 
 
-def _unit_of(units: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    for a, b in units:
-        if a <= offset < b:
-            return a, b
+def _unit_of(
+    units: list[tuple[int, int]], offset: int, starts: list[int]
+) -> tuple[int, int] | None:
+    """The unit holding ``offset`` (``starts``: the units' starts, for bisecting)."""
+    k = bisect_right(starts, offset) - 1
+    if k >= 0 and offset < units[k][1]:
+        return units[k]
     return None
 
 
-def _unit_end_after(units: list[tuple[int, int]], q: Quoted, u_end: int) -> int:
+def _unit_end_after(units: list[tuple[int, int]], q: Quoted, u_end: int, ends: list[int]) -> int:
     """End of the text that can hold the passage's incise (its unit, or the next one when the
-    passage closed a unit of its own)."""
-    for k, (a, b) in enumerate(units):
-        if a <= q.outer_end < b:
-            return b
-        if b == q.outer_end and k + 1 < len(units):
-            # « … . » — Laurent Peyrac : the attribution stands as a unit of its own.
-            return units[k + 1][1]
+    passage closed a unit of its own); ``ends``: the units' ends, for bisecting."""
+    k = bisect_left(ends, q.outer_end)
+    if k < len(units) and ends[k] == q.outer_end and k + 1 < len(units):
+        # « … . » — Laurent Peyrac : the attribution stands as a unit of its own.
+        return units[k + 1][1]
+    k = bisect_right(ends, q.outer_end)  # the first unit ending after the passage
+    if k < len(units) and units[k][0] <= q.outer_end:
+        return units[k][1]
     return u_end
 
 
@@ -183,8 +197,12 @@ def _starts_unit(before: str) -> bool:
 
 
 def _ends_unit(text: str, q: Quoted, u_end: int) -> bool:
-    rest = text[q.outer_end : u_end].strip()
-    return rest == "" or regex.fullmatch(r"[.!?…,;]*", rest) is not None
+    """Whether only punctuation between spaces follows the passage in its unit."""
+    return _PUNCT_ONLY.fullmatch(text, q.outer_end, max(q.outer_end, u_end)) is not None
+
+
+# Spaces, sentence punctuation, spaces (``re``'s \s is ``str.isspace``, as ``strip`` uses).
+_PUNCT_ONLY = re.compile(r"\s*[.!?…,;]*\s*")
 
 
 def _token_at(doc: Doc, offset: int) -> int | None:

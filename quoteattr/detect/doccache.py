@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 _TEXT = "quoteattr.text"
 _ENTS = "quoteattr.ents"
 _STARTS = "quoteattr.starts"
+_CLAUSE_ENDS = "quoteattr.clause_ends"  # clauses.clause_end's memo
 
 
 def text_of(doc: Doc) -> str:
@@ -50,5 +51,5 @@ def token_starts(doc: Doc) -> list[int]:
 
 def forget(doc: Doc) -> None:
     """Drop the memos (before the doc is serialised or changed)."""
-    for key in (_TEXT, _ENTS, _STARTS):
+    for key in (_TEXT, _ENTS, _STARTS, _CLAUSE_ENDS):
         doc.user_data.pop(key, None)

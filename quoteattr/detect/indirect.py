@@ -11,6 +11,7 @@ Content that holds a quoted passage is mixed speech (« qu'« il est temps … �
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -53,7 +54,7 @@ def find_indirect(
             continue
         found.extend(_in_unit(doc, span, inside, words_inside, lexicon))
     return [
-        replace(f, type="mixed") if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts) else f
+        replace(f, type="mixed") if any(words_inside.find(1, a, b) >= 0 for a, b in f.parts) else f
         for f in found
     ]
 
@@ -120,7 +121,7 @@ def _make(
     outer: tuple[int, int],
 ) -> Found | None:
     parts = [(a, b) for a, b in parts if b > a]
-    if not parts or sum(len(text_of(doc)[a:b].split()) for a, b in parts) < 2:
+    if not parts or not _two_words(text_of(doc), parts):
         return None
     return Found(
         type="indirect",
@@ -132,6 +133,21 @@ def _make(
         rule=f"indirect:{rule}",
         outer=outer,
     )
+
+
+# A word as ``str.split`` sees it (``re``'s \S is not ``str.isspace``).
+_WORD = re.compile(r"\S+")
+
+
+def _two_words(text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether the parts hold two words or more, reading no further than the second."""
+    seen = 0
+    for a, b in parts:
+        for _ in _WORD.finditer(text, a, b):
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
 
 
 def _que_clause(

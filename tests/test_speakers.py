@@ -1,0 +1,231 @@
+"""Who said it: the article's cast and each mention's canonical speaker (``attribute/``).
+
+One test per construction, every sentence invented in a news style (wire, regional, sport,
+court, Swiss, Belgian, Québec press). ``test_speakers_heldout.py`` holds the sentences set
+aside while the rules were written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import Article, Quote
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+PUBLISHED = "2024-05-15"  # a Wednesday
+
+
+def _quote(text: str, fragment: str) -> Quote:
+    quotes = [
+        q for q in quoteattr.extract(Article(text=text, date=PUBLISHED)) if fragment in q.text
+    ]
+    assert len(quotes) == 1, text
+    return quotes[0]
+
+
+def _name(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+# --- names: particles, hyphenated parts, initials -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Marine Le Pen a tenu meeting à Perpignan. « Nous gagnerons », a affirmé Mme Le Pen.",
+            "gagnerons",
+            "Marine Le Pen",
+        ),
+        (
+            "« Le calme est revenu », a déclaré Abd al-Rahman Chalabi, porte-parole du conseil.",
+            "calme",
+            "Abd al-Rahman Chalabi",
+        ),
+        (
+            "Dominique de Villepin était l'invité de la radio. "
+            "« Je ne serai pas candidat », a déclaré M. de Villepin.",
+            "candidat",
+            "Dominique de Villepin",
+        ),
+    ],
+)
+def test_name_keeps_its_particles(text, fragment, name):
+    """« Le Pen », « al-Rahman », « de Villepin » are part of the name."""
+    assert _name(_quote(text, fragment)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Valérie Dupuis, maire de Sarlat, a inauguré le pont samedi. "
+            "« C'est un grand jour pour la ville », a lancé V. Dupuis.",
+            "grand jour",
+            "Valérie Dupuis",
+        ),
+        (
+            "Jean-Pierre Rochat préside le club depuis 2019. "
+            "« Le maintien est acquis », a affirmé J.-P. Rochat.",
+            "maintien",
+            "Jean-Pierre Rochat",
+        ),
+    ],
+)
+def test_initial_stands_for_the_first_name(text, fragment, name):
+    """« V. Dupuis » after « Valérie Dupuis », « J.-P. Rochat » after « Jean-Pierre Rochat »."""
+    assert _name(_quote(text, fragment)) == name
+
+
+def test_initial_of_another_first_name_is_someone_else():
+    """« M. Dupuis » is not « Valérie Dupuis » when the initial differs."""
+    text = (
+        "Valérie Dupuis, maire de Sarlat, a inauguré le pont samedi. "
+        "« Le chantier a pris du retard », a regretté R. Dupuis, conseiller d'opposition."
+    )
+    assert _name(_quote(text, "chantier")) != "Valérie Dupuis"
+
+
+# --- mention boundaries -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "date"),
+    [
+        ("« Les comptes sont dans le rouge », précise l'Office jeudi.", "comptes", "2024-05-09"),
+        (
+            "« Aucune décision n'a été prise », a indiqué la préfecture samedi soir.",
+            "décision",
+            "2024-05-11",
+        ),
+    ],
+)
+def test_time_word_after_inverted_subject_is_no_name(text, fragment, date):
+    """« précise l'Office jeudi »: the day dates the words and is no part of the speaker."""
+    q = _quote(text, fragment)
+    assert q.speaker is not None
+    assert not {"jeudi", "samedi", "soir"} & set(q.speaker.name.lower().split())
+    assert q.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "« La menace reste élevée », a prévenu le ministère de l'Intérieur.",
+            "ministère de l'Intérieur",
+        ),
+        (
+            "« La situation reste préoccupante », a estimé le ministère des Affaires étrangères.",
+            "ministère des Affaires étrangères",
+        ),
+    ],
+)
+def test_ministry_named_with_its_department(text, name):
+    """« le ministère de l'Intérieur », not « de l'Intérieur »."""
+    assert _name(_quote(text, "reste")) == name
+
+
+def test_name_apposed_after_a_place():
+    """« l'ambassadeur de France au Mali, Jean Dupont : « … » »."""
+    text = (
+        "Le contingent restera, comme le précise l'ambassadeur de France au Mali, Jean Dupont : "
+        "« Nous ne partirons pas avant l'été »."
+    )
+    assert _name(_quote(text, "partirons")) == "Jean Dupont"
+
+
+# --- organisations and documents ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Le Bureau d'enquêtes et d'analyses (BEA) a publié son rapport. "
+            "« L'équipage n'a pas réagi à l'alarme », indique le BEA.",
+            "équipage",
+            "Bureau d'enquêtes et d'analyses",
+        ),
+        (
+            "Le Centre national d'études spatiales (CNES) prépare le lancement. "
+            "« Tout est prêt », assure le CNES.",
+            "prêt",
+            "Centre national d'études spatiales",
+        ),
+    ],
+)
+def test_acronym_takes_its_expansion(text, fragment, name):
+    """An acronym after the name it abbreviates, small words and elisions left out."""
+    assert _name(_quote(text, fragment)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Selon le communiqué du ministère de la Défense, « deux soldats ont été blessés ».",
+            "soldats",
+            "ministère de la Défense",
+        ),
+        (
+            "Selon un communiqué de la préfecture de police, « la manifestation n'est pas "
+            "autorisée ».",
+            "manifestation",
+            "la préfecture de police",
+        ),
+    ],
+)
+def test_document_speaks_for_its_issuer(text, fragment, name):
+    """« le communiqué du ministère de la Défense » is the ministry speaking."""
+    assert _name(_quote(text, fragment)) == name
+
+
+# --- dates: a relative date belongs to its own clause -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "date"),
+    [
+        (
+            # a plan's weekday (future tense) dates nothing said
+            "L'avocate Sophie Marlin plaidera lundi. « Ma cliente est innocente », martèle "
+            "Mme Marlin.",
+            "innocente",
+            PUBLISHED,
+        ),
+        (
+            # « ce matin » is the day of publication, whatever « hier » said before
+            "Le coureur Paul Vidal a entendu deux bangs hier après-midi. Il a annoncé ce matin "
+            "son abandon : « Je ne peux pas continuer ».",
+            "continuer",
+            PUBLISHED,
+        ),
+        (
+            # a date after « prévu pour » is a plan
+            "Le match, prévu pour samedi dernier, a été reporté. « La pelouse était "
+            "impraticable », a expliqué l'arbitre Paul Girard.",
+            "pelouse",
+            PUBLISHED,
+        ),
+        (
+            "La Bourse devrait rouvrir vendredi. « Les dégâts sont considérables », a déclaré "
+            "le maire Jean Brel.",
+            "dégâts",
+            PUBLISHED,
+        ),
+        (
+            # the event's own weekday still dates the words said about it
+            "Les agriculteurs ont bloqué l'autoroute lundi. « Nous ne lâcherons rien », a lancé "
+            "leur porte-parole Marc Tissot.",
+            "lâcherons",
+            "2024-05-13",
+        ),
+    ],
+)
+def test_relative_date_belongs_to_its_clause(text, fragment, date):
+    """Only a day something happened on dates the words that follow."""
+    assert _quote(text, fragment).date == date
