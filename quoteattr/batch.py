@@ -267,7 +267,22 @@ def quote_line(quote: Quote) -> str:
     record = dataclasses.asdict(quote)
     # JSON calls the layout version "schema" (Quote.schema_version in Python); last key in both.
     record["schema"] = record.pop("schema_version")
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return json_line(record)
+
+
+#: Characters JSON leaves raw in strings but that many line readers take for line ends
+#: (Python's ``str.splitlines``, JavaScript): escaped, so one record is always one line.
+_LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(record: Any) -> str:
+    """``record`` as one JSONL line: UTF-8 kept readable, but no character any reader could
+    take for a line end.
+
+    >>> json_line({"id": "a\u2028b", "title": "Été"})
+    '{"id": "a\\\\u2028b", "title": "Été"}\\n'
+    """
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKERS) + "\n"
 
 
 # --- worker side -------------------------------------------------------------------------
@@ -644,7 +659,7 @@ class Writer:
         if done.lines:
             self._put(self.out, "".join(done.lines))
         if self.manifest is not None:
-            self._put(self.manifest, json.dumps(done.manifest, ensure_ascii=False) + "\n")
+            self._put(self.manifest, json_line(done.manifest))
 
     @staticmethod
     def _put(f: IO[str], text: str) -> None:

@@ -84,8 +84,10 @@ def test_every_entry_not_read_is_listed_with_its_reason(folder, tmp_path) -> Non
     for name, reason in EXPECTED.items():
         assert records[name]["reason"].startswith(reason), records[name]
         assert records[name]["error"] is None and records[name]["n_quotes"] == 0
-    assert proc.stderr.strip().splitlines()[-1].startswith(
-        "quoteattr: 3 articles, 6 quotes, 0 errors, 6 skipped (not articles) in "
+    assert (
+        proc.stderr.strip()
+        .splitlines()[-1]
+        .startswith("quoteattr: 3 articles, 6 quotes, 0 errors, 6 skipped (not articles) in ")
     )
     # Resuming counts them as done like the articles.
     proc = _run(str(folder), "-o", str(out), "--resume")
