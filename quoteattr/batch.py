@@ -34,6 +34,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -520,19 +521,119 @@ def extract_items(
         for done in ordered_map(task, chunks, None, 1):
             yield from done
         return
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        # A fresh interpreter per worker: no inherited threads or locks from the parent.
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(task.options, os.getpid()),
-    )
+    pool = _Pool(task.options, workers)
     try:
         # Two chunks per worker in flight: none idles while the parent writes.
-        for done in ordered_map(task, chunks, pool.submit, window=2 * workers):
-            yield from done
+        yield from _pooled(task, chunks, pool, window=2 * workers)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+#: Workers dying on this many articles in a row is no article's fault: the run stops.
+DEATHS_IN_A_ROW = 3
+
+
+class _Pool:
+    """A process pool that can be replaced by a fresh one after a worker died."""
+
+    def __init__(
+        self, options: Options, workers: int, initializer: Callable[..., None] | None = None
+    ) -> None:
+        self.options = options
+        self.workers = workers
+        self.initializer = initializer or _init_worker
+        self.worked = False  # a task has succeeded: the workers can work at all
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            # A fresh interpreter per worker: no inherited threads or locks from the parent.
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=self.initializer,
+            initargs=(self.options, os.getpid()),
+        )
+
+    def submit(self, fn: Callable[[T], R], arg: T) -> Future[R]:
+        try:
+            return self.executor.submit(fn, arg)
+        except BrokenProcessPool as exc:  # the pool broke since the last result was read
+            future: Future[R] = Future()
+            future.set_exception(exc)
+            return future
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _pooled(
+    task: Callable[[list[Item]], list[Done]],
+    chunks: Iterable[list[Item]],
+    pool: _Pool,
+    window: int,
+) -> Iterator[Done]:
+    """``task`` over ``chunks`` in ``pool``, results in order, ``window`` chunks in flight.
+
+    A worker that dies (killed by the system for its memory, crashed in native code) takes
+    its pool down with every chunk in flight. The chunk being waited for is then run again
+    one article at a time in a fresh pool, and the chunks behind it are sent again: an
+    article on which a worker dies a second time gets an error record, the others their
+    quotes, so one such article never stops a run nor a ``--resume``. Workers dying on
+    :data:`DEATHS_IN_A_ROW` articles in a row, or before any article succeeded (they cannot
+    start: a missing model), stop the run with :class:`BrokenProcessPool`.
+    """
+    pending: deque[tuple[list[Item], Future[list[Done]]]] = deque()
+
+    def head() -> list[Done]:
+        chunk, future = pending.popleft()
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            pool.restart()
+            result = _one_by_one(task, chunk, pool)
+            for i, (lost, _) in enumerate(pending):
+                pending[i] = (lost, pool.submit(task, lost))
+        pool.worked = True
+        return result
+
+    for chunk in chunks:
+        pending.append((chunk, pool.submit(task, chunk)))
+        if len(pending) >= window:
+            yield from head()
+    while pending:
+        yield from head()
+
+
+def _one_by_one(
+    task: Callable[[list[Item]], list[Done]], chunk: list[Item], pool: _Pool
+) -> list[Done]:
+    results: list[Done] = []
+    in_a_row = 0
+    for item in chunk:
+        try:
+            results.extend(pool.submit(task, [item]).result())
+            pool.worked = True
+            in_a_row = 0
+        except BrokenProcessPool:
+            in_a_row += 1
+            if in_a_row >= DEATHS_IN_A_ROW or not isinstance(item, Article):
+                raise
+            _log.debug("a worker died on %s", item.id)
+            pool.restart()
+            died = ErrorRecord(
+                path=item.path,
+                error="a worker process died while extracting this article (out of memory, "
+                "or a crash); the rest of the run went on",
+                index=item.index,
+            )
+            results.append(Done(item_key(item), [], manifest_entry(item, died)))
+    if not pool.worked:
+        raise BrokenProcessPool("no worker process could extract any article")
+    return results
 
 
 class _Task:

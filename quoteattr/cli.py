@@ -7,7 +7,7 @@ option maps to an argument of :func:`quoteattr.batch.run` or
 :func:`quoteattr.reading.read_paths`.
 
 Exit codes: 0 done; 1 done but some input failed and ``--strict`` was given; 2 the run could
-not be done (bad option, unwritable output, worker crash); 130 interrupted (Ctrl-C); 143
+not be done (bad option, unwritable output, workers that keep dying); 130 interrupted (Ctrl-C); 143
 terminated (SIGTERM). Workers die with the ``extract`` process, even after ``kill -9``.
 
 >>> main(["extract", "--workers", "0", "x.txt"])
@@ -195,7 +195,10 @@ def _guarded(args: argparse.Namespace, started: float) -> int:
         if isinstance(exc, OSError) and exc.filename:
             return _fail(f"cannot open {exc.filename}: {exc.strerror}")
         if type(exc).__name__ == "BrokenProcessPool":
-            return _fail("a worker process died (out of memory?); rerun with --resume")
+            return _fail(
+                "worker processes keep dying (out of memory? a broken model?); "
+                "rerun with --resume"
+            )
         return _fail(f"{type(exc).__name__}: {exc} (use --debug for the traceback)")
 
 
