@@ -110,6 +110,7 @@ def test_manifest_entry_of_an_unreadable_input_says_why():
         "status": "error",
         "error": "line 7: not JSON",
         "reason": None,
+        "warnings": [],
     }
 
 
@@ -135,7 +136,9 @@ def test_manifest_entry_of_an_article_counts_its_quotes():
         "status",
         "error",
         "reason",
+        "warnings",
     ]
+    assert entry["warnings"] == []
 
 
 def _write(tmp_path: Path, dones: list[batch.Done]) -> tuple[Path, Path]:
