@@ -299,6 +299,12 @@ def test_quote_list_renders_as_tables_grouped_by_article_and_speaker():
     assert page.count('class="article table"') == 2 and "Locuteur inconnu" in page
 
 
+def test_quote_without_article_renders_under_an_unnamed_article():
+    quote = Quote(text="Nous irons", type="direct", start=0, end=10, article=None)  # type: ignore[arg-type]
+    page = render([quote])
+    assert "Nous irons" in page and page.count('class="article table"') == 1
+
+
 def test_errors_are_listed_and_bad_items_refused():
     page = render([ErrorRecord(path="x.html", error="not HTML")])
     assert "x.html" in page and "not HTML" in page

@@ -363,11 +363,18 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
             return j + 1
         if t.text in {".", "!", "?", ";", "«", "»", '"'}:
             return None
-        # A verb ends the search, unless it is part of the cue (« faisant observer que ») or
-        # the participle of « se dire / se montrer convaincu que ».
+        # A verb ends the search, unless it is part of the cue (« faisant observer que »), the
+        # participle of « se dire / se montrer convaincu que », or a gerund standing between
+        # the cue and its clause (« a déclaré en quittant la salle que »).
         right_after = j == verb + 1
-        if t.pos_ == "VERB" and not (
-            right_after and ("Inf" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm"))
+        gerund = t.lower_.endswith("ant") and doc[j - 1].lower_ == "en"
+        if (
+            t.pos_ == "VERB"
+            and not gerund
+            and not (
+                right_after
+                and ("Inf" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm"))
+            )
         ):
             return None
         j += 1
@@ -605,6 +612,12 @@ def _speaking_nouns() -> frozenset[str]:
     return speaker_nouns() | organisation_nouns()
 
 
+def _unprefixed(word: str) -> str:
+    """``word`` in lower case without a prefix of former office (« ex-président »)."""
+    low = word.lower()
+    return low[3:] if low.startswith("ex-") else low
+
+
 def can_speak(np: Span) -> bool:
     """Whether a noun phrase can be a source: a person or organisation name, a titled name, a
     noun for people or bodies that speak (``data/speaker_nouns.txt``), or a pronoun."""
@@ -620,7 +633,8 @@ def can_speak(np: Span) -> bool:
         if t.pos_ in {"NOUN", "PROPN", "ADJ"}:
             heads.append(t)
     nouns = _speaking_nouns()
-    if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in heads):
+    # « l'ex-président » and « l'ancien président » speak as the president does.
+    if any(_unprefixed(t.lemma_) in nouns or _unprefixed(t.text) in nouns for t in heads):
         return True
     if any(t.pos_ == "PROPN" for t in heads):
         return True
