@@ -62,6 +62,8 @@ class Options:
     model: str | None = None
     fast: bool = False
     batch_size: int = 16
+    #: Also write each article's text, the one quote offsets point into, in its manifest line.
+    with_text: bool = False
 
 
 @dataclass
@@ -116,13 +118,18 @@ def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ())
 
 
 def manifest_entry(
-    item: Item, quotes: list[Quote] | ErrorRecord, people: list[dict[str, Any]] | None = None
+    item: Item,
+    quotes: list[Quote] | ErrorRecord,
+    people: list[dict[str, Any]] | None = None,
+    *,
+    with_text: bool = False,
 ) -> dict[str, Any]:
     """The manifest line of one article (status ``ok``) or failed input (status ``error``).
 
     It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``),
-    and the ``warnings`` of :class:`~quoteattr.pipeline.QuoteList` (how the text was altered
-    before parsing, e.g. a run of characters cut by :mod:`quoteattr.guard`).
+    the ``warnings`` of :class:`~quoteattr.pipeline.QuoteList` (how the text was altered
+    before parsing, e.g. a run of characters cut by :mod:`quoteattr.guard`), and with
+    ``with_text`` the article's ``text``, which quote offsets point into.
     Every string in it can be written as UTF-8 (see :func:`writable`), whatever the input held.
     ``people`` (``Doc._.people``) gives ``people``: how many persons the article names, by
     gender (``f``, ``m``, ``unknown``), quoted or not.
@@ -148,7 +155,11 @@ def manifest_entry(
     }
     if people is not None and error is None:
         entry["people"] = people_counts(people)
-    return {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+    entry = {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+    if with_text and article is not None:
+        # Each lone surrogate becomes U+FFFD, one character for one: offsets stay true.
+        entry["text"] = article.text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return entry
 
 
 def people_counts(people: list[dict[str, Any]]) -> dict[str, int]:
@@ -333,7 +344,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
             if isinstance(item, ErrorRecord):
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
-            done.append(_done(item, *next(results)))
+            done.append(_done(item, *next(results), with_text=options.with_text))
         return done
 
 
@@ -368,19 +379,21 @@ def _done(
     article: Article,
     quotes: list[Quote] | ErrorRecord,
     people: list[dict[str, Any]] | None = None,
+    *,
+    with_text: bool = False,
 ) -> Done:
     """The record of one article; an error record if its quotes cannot be written as UTF-8."""
     key = item_key(article)
     if isinstance(quotes, ErrorRecord):
-        return Done(key, [], manifest_entry(article, quotes))
+        return Done(key, [], manifest_entry(article, quotes, with_text=with_text))
     try:
         lines = [quote_line(q) for q in quotes]
         for line in lines:
             line.encode("utf-8")
     except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
         error = ErrorRecord(path=article.path, error=_reason(exc), index=article.index)
-        return Done(key, [], manifest_entry(article, error))
-    return Done(key, lines, manifest_entry(article, quotes, people))
+        return Done(key, [], manifest_entry(article, error, with_text=with_text))
+    return Done(key, lines, manifest_entry(article, quotes, people, with_text=with_text))
 
 
 # --- parent side -------------------------------------------------------------------------

@@ -127,6 +127,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="run on a Dask cluster (tcp://host:8786) or 'local' for a local one",
     )
+    ex.add_argument(
+        "--with-text",
+        action="store_true",
+        help="write each article's text, which quote offsets point into, in the manifest",
+    )
     ex.add_argument("--strict", action="store_true", help="exit with 1 if any input failed")
     ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     ex.add_argument("--debug", action="store_true", help="show tracebacks of failures")
@@ -220,6 +225,8 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
     manifest = Path(args.manifest) if args.manifest else None
     if manifest is None and not to_stdout:
         manifest = batch.manifest_path(args.output)
+    if args.with_text and manifest is None:
+        return _fail("--with-text writes the texts in the manifest: give -o OUT or --manifest FILE")
 
     from .reading import read_paths
 
@@ -251,7 +258,7 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
     man = _open(manifest, mode) if manifest is not None else None
     own = file_ids([man, None if to_stdout else out])
 
-    options = batch.Options(model=args.model, fast=args.fast)
+    options = batch.Options(model=args.model, fast=args.fast, with_text=args.with_text)
     workers = args.workers or batch.default_workers()
     progress = _progress(args)
     writer = batch.Writer(out, man)

@@ -14,7 +14,6 @@ never stops the stream.
 from __future__ import annotations
 
 import bz2
-import dataclasses
 import gzip
 import json
 import lzma
@@ -50,7 +49,7 @@ def quote_records(
         return
     for n, item in enumerate(quotes, 1):
         if isinstance(item, Quote):
-            yield dataclasses.asdict(item)
+            yield item.to_dict()  # the JSON keys ("schema", not schema_version)
         elif isinstance(item, dict):
             problem = _problem(item)
             if problem:
