@@ -139,10 +139,10 @@ def stats(
     return compute(quotes, manifest=manifest, top=top)
 
 
-_cache: dict[str, object] = {}
+_cache: dict[str, Any] = {}
 
 
-def _extractor(cls: type) -> object:
+def _extractor(cls: type) -> Any:
     if "default" not in _cache:
         _cache["default"] = cls()
     return _cache["default"]
