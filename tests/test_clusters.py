@@ -82,6 +82,41 @@ def test_sketches_are_the_same_in_any_batch():
     assert mixed.bands[2].tolist() == [0] * len(mixed.bands[2])  # no words, no keys
 
 
+def test_pairs_of_function_words_are_never_anchors():
+    """« de la » is in a large part of any corpus: as an anchor it would pair thousands of
+    unrelated quotations. It stays in the shingle sets (the exact check counts it)."""
+    texts = [
+        "De la folie !",  # a short exclamation: every shingle but « de la » anchors
+        "C'est de la provocation pure et simple",  # interview
+        "Le tribunal a pris acte de la décision de la cour d'appel",  # court
+        "On a manqué de la rigueur défensive qu'il fallait en fin de match",  # sport
+        "Les habitants de la vallée attendent toujours des réponses de la commune",  # regional
+    ]
+    sk = sketch(texts)
+    plain = int(sketch(["de la"]).set_of(0)[0])
+    assert all(plain in sk.set_of(i).tolist() for i in range(len(texts)))
+    assert plain not in sk.anchors.tolist()
+    assert sorted(set(sk.anchor_owner.tolist())) == list(range(len(texts)))  # all still anchor
+    assert not len(sketch(["et pour les", "mais pas de la"]).anchors)
+
+
+def test_a_fragment_with_function_words_inside_a_longer_one_is_still_found():
+    """Winnowing ranks function-word pairs last: a run of 4 content words shared by two
+    quotations still gives them an anchor when one of its pairs is not all function words."""
+    short = sketch(["la fin de la grève"])
+    longer = sketch(["Nous demandons la fin de la grève dès lundi et pour les trois ports"])
+    assert set(short.anchors.tolist()) & set(longer.anchors.tolist())
+
+
+def test_pairs_checked_in_slices_give_the_same_clusters(monkeypatch):
+    quotes = [q(LONG, "Marie Dupont", outlet=f"Journal {k}") for k in range(30)]
+    quotes += [q(STOCK + f" sur le dossier numéro {k}", "Wang Yi") for k in range(10)]
+    quotes += [q("La situation est très grave", "Marie Dupont")]
+    whole = groups(quotes)
+    monkeypatch.setattr(cl, "CHECK_PAIRS", 3)
+    assert groups(quotes) == whole
+
+
 # --- the rules ----------------------------------------------------------------------------
 
 

@@ -65,6 +65,9 @@ __all__ = ["Cluster", "Occurrence", "Rules", "Summary", "cluster", "cluster_file
 BATCH = 4096
 #: Quotations whose occurrences are grouped in memory at a time when clusters are written.
 PART_QUOTES = 50_000
+#: Candidate pairs checked at a time: the exact check holds about 100 bytes per pair, so a
+#: family's millions of pairs are checked (and joined) in slices of this many.
+CHECK_PAIRS = 1 << 20
 #: A date that sorts after every real one, for quotations without a date.
 _NO_DATE = np.iinfo(np.int32).max
 _M32 = np.uint64(0xFFFFFFFF)
@@ -342,21 +345,28 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, neighbours: int) -> np.n
         if not same.any():
             break  # no bucket has d + 1 members
         a, b = lo[:-d][same], lo[d:][same]
-        found.append((a << np.uint64(32)) | b)
-    pairs = np.concatenate(found) if found else np.zeros(0, np.uint64)
-    return pairs[(pairs >> np.uint64(32)) < (pairs & _M32)]
+        found.append((a[a < b] << np.uint64(32)) | b[a < b])
+        del a, b, same
+    return np.concatenate(found) if found else np.zeros(0, np.uint64)
 
 
-def _candidates(sk: Sketches, neighbours: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _candidates(
+    sk: Sketches, neighbours: int, slice_size: int | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """The candidate pairs ``(a, b)`` of each family of keys in turn (each band, then the
-    anchors): only one family's pairs are ever held."""
+    anchors), ``slice_size`` pairs at a time: only one family's pairs are ever held, as
+    packed 64-bit numbers (8 bytes a pair), and only one slice is unpacked and checked."""
+    slice_size = slice_size or CHECK_PAIRS
     owners = np.arange(len(sk), dtype=np.uint64)
     for b in range(sk.bands.shape[1] + 1):
         if b < sk.bands.shape[1]:
             pairs = sorted_unique(_bucket_pairs(sk.bands[:, b], owners, neighbours))
         else:
             pairs = sorted_unique(_bucket_pairs(sk.anchors, sk.anchor_owner, neighbours))
-        yield (pairs >> np.uint64(32)).astype(np.int64), (pairs & _M32).astype(np.int64)
+        for s in range(0, len(pairs), slice_size):
+            part = pairs[s : s + slice_size]
+            yield (part >> np.uint64(32)).astype(np.int64), (part & _M32).astype(np.int64)
+        del pairs
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:

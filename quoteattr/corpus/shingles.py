@@ -92,6 +92,14 @@ def _person_words() -> frozenset[str]:
 
 
 @cache
+def _function_hashes() -> np.ndarray:
+    """The sorted word hashes of the function words of ``data/function_words.txt``, read
+    as content words are (folded, stemmed)."""
+    stems = {_stem(fold(w)) for w in _data_words("function_words.txt")}
+    return np.array(sorted(_word_hash(w) for w in stems if w), dtype=np.uint64)
+
+
+@cache
 def _verb_endings() -> tuple[str, ...]:
     """The verb endings of ``data/verb_endings.txt``, longest first."""
     return tuple(sorted(_data_words("verb_endings.txt"), key=len, reverse=True))
@@ -286,9 +294,13 @@ def sketch(texts: list[str]) -> Sketches:
     bi = np.flatnonzero(pair)
     shingle = np.concatenate([_mix(_mix(h[bi]) ^ h[bi + 1]), _mix(h[starts[single]] ^ 1)])
     shingle_owner = np.concatenate([owner[bi], single])
+    # Shingles made only of function words (« de la », « et les ») are never anchors.
+    function = np.isin(h, _function_hashes())
+    plain = np.concatenate([function[bi] & function[bi + 1], function[starts[single]]])
     order = np.argsort(shingle_owner, kind="stable")  # per text, in reading order
     shingle = (shingle[order] >> np.uint64(32)).astype(np.uint64)
     shingle_owner = shingle_owner[order]
+    plain = plain[order]
 
     # The set of each text: unique (owner, shingle), sorted.
     keyed = sorted_unique((shingle_owner.astype(np.uint64) << np.uint64(32)) | shingle)
@@ -302,7 +314,7 @@ def sketch(texts: list[str]) -> Sketches:
         offsets=offsets,
         words=counts.astype(np.int32),
         bands=_bands(sets, offsets, sizes),
-        anchors=(anchors := _anchors(shingle, shingle_owner))[0],
+        anchors=(anchors := _anchors(shingle, shingle_owner, plain))[0],
         anchor_owner=anchors[1],
     )
 
@@ -325,16 +337,23 @@ def _bands(sets: np.ndarray, offsets: np.ndarray, sizes: np.ndarray) -> np.ndarr
     return bands
 
 
-def _anchors(shingle: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _anchors(
+    shingle: np.ndarray, owner: np.ndarray, plain: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Winnowing: the smallest shingle hash of every WINDOW consecutive shingles of a text.
 
-    Texts shorter than the window anchor every shingle they have.
+    Texts shorter than the window anchor every shingle they have. Shingles made only of
+    function words (``plain``) rank after all others in a window and are never anchors: a
+    window of them alone gives none. Which shingle a window gives still depends only on the
+    window, so two texts that share WINDOW consecutive shingles, one of them not plain, share
+    an anchor.
     """
     if not len(shingle):
         return np.zeros(0, np.uint32), np.zeros(0, np.uint32)
     picked = []
     if len(shingle) >= WINDOW:
-        win = np.lib.stride_tricks.sliding_window_view(shingle, WINDOW)
+        ranked = shingle | (plain.astype(np.uint64) << np.uint64(32))
+        win = np.lib.stride_tricks.sliding_window_view(ranked, WINDOW)
         inside = owner[: len(win)] == owner[WINDOW - 1 :]
         start = np.flatnonzero(inside)
         picked.append(start + np.argmin(win[start], axis=1))
@@ -342,4 +361,5 @@ def _anchors(shingle: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.nda
     short = sizes[owner] < WINDOW
     picked.append(np.flatnonzero(short))
     pos = sorted_unique(np.concatenate(picked))
+    pos = pos[~plain[pos]]
     return shingle[pos].astype(np.uint32), owner[pos].astype(np.uint32)
