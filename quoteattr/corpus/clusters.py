@@ -331,42 +331,59 @@ def state_of(quotes: list[dict[str, Any]]) -> State:
 # --- candidates, verification, union-find -------------------------------------------------
 
 
-def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, neighbours: int) -> np.ndarray:
+def _bucket_pairs(
+    keys: np.ndarray, owners: np.ndarray, neighbours: int, entries: int
+) -> Iterator[np.ndarray]:
     """Pairs ``(i << 32) | j``, i < j, of quotations sharing a key, each quotation paired
     with at most ``neighbours`` earlier members of its bucket (buckets of a stock phrase
-    can hold a large part of a corpus; comparing all their pairs would be quadratic)."""
+    can hold a large part of a corpus; comparing all their pairs would be quadratic).
+
+    The keys are sorted once and cut, between buckets, into runs of about ``entries`` keys:
+    the pairs of each run come sorted and without repeats, one run at a time, so at most
+    ``entries * neighbours`` pairs are held whatever the number of keys.
+    """
     keep = keys != 0
     arr = (keys[keep].astype(np.uint64) << np.uint64(32)) | owners[keep].astype(np.uint64)
     arr.sort()
-    hi, lo = arr >> np.uint64(32), arr & _M32
-    found = []
-    for d in range(1, neighbours + 1):
-        same = hi[d:] == hi[:-d]
-        if not same.any():
-            break  # no bucket has d + 1 members
-        a, b = lo[:-d][same], lo[d:][same]
-        found.append((a[a < b] << np.uint64(32)) | b[a < b])
-        del a, b, same
-    return np.concatenate(found) if found else np.zeros(0, np.uint64)
+    start = 0
+    while start < len(arr):
+        stop = min(start + entries, len(arr))
+        if stop < len(arr):  # end the run with its last bucket
+            last = arr[stop - 1] >> np.uint64(32)
+            stop += int(np.searchsorted(arr[stop:] >> np.uint64(32), last, side="right"))
+        hi, lo = arr[start:stop] >> np.uint64(32), arr[start:stop] & _M32
+        found = []
+        for d in range(1, neighbours + 1):
+            same = hi[d:] == hi[:-d]
+            if not same.any():
+                break  # no bucket has d + 1 members
+            a, b = lo[:-d][same], lo[d:][same]
+            found.append((a[a < b] << np.uint64(32)) | b[a < b])
+            del a, b, same
+        del hi, lo
+        if found:
+            yield sorted_unique(np.concatenate(found))
+        start = stop
 
 
 def _candidates(
     sk: Sketches, neighbours: int, slice_size: int | None = None
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """The candidate pairs ``(a, b)`` of each family of keys in turn (each band, then the
-    anchors), ``slice_size`` pairs at a time: only one family's pairs are ever held, as
-    packed 64-bit numbers (8 bytes a pair), and only one slice is unpacked and checked."""
+    anchors), about ``slice_size`` pairs at a time: the keys of a family are sorted once
+    (8 bytes a key), its pairs made from one run of buckets at a time (8 bytes a pair), and
+    only one slice is unpacked and checked. A pair that shares keys in two runs comes twice:
+    the second time it is already joined, or checked again with the same answer."""
     slice_size = slice_size or CHECK_PAIRS
+    entries = max(1, slice_size // 2)
     owners = np.arange(len(sk), dtype=np.uint64)
-    for b in range(sk.bands.shape[1] + 1):
-        if b < sk.bands.shape[1]:
-            pairs = sorted_unique(_bucket_pairs(sk.bands[:, b], owners, neighbours))
-        else:
-            pairs = sorted_unique(_bucket_pairs(sk.anchors, sk.anchor_owner, neighbours))
-        for s in range(0, len(pairs), slice_size):
-            part = pairs[s : s + slice_size]
-            yield (part >> np.uint64(32)).astype(np.int64), (part & _M32).astype(np.int64)
-        del pairs
+    families = [(sk.bands[:, b], owners) for b in range(sk.bands.shape[1])]
+    families.append((sk.anchors, sk.anchor_owner))
+    for keys, who in families:
+        for pairs in _bucket_pairs(keys, who, neighbours, entries):
+            for s in range(0, len(pairs), slice_size):
+                part = pairs[s : s + slice_size]
+                yield (part >> np.uint64(32)).astype(np.int64), (part & _M32).astype(np.int64)
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
