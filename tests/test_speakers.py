@@ -229,3 +229,67 @@ def test_document_speaks_for_its_issuer(text, fragment, name):
 def test_relative_date_belongs_to_its_clause(text, fragment, date):
     """Only a day something happened on dates the words that follow."""
     assert _quote(text, fragment).date == date
+
+
+# --- pronouns -----------------------------------------------------------------------------
+
+
+def test_pronoun_stands_for_a_described_subject():
+    """« Le Premier ministre a défendu sa réforme. « … », a-t-il lancé. »"""
+    text = (
+        "Le Premier ministre a défendu sa réforme devant les députés. "
+        "« Nous irons jusqu'au bout », a-t-il lancé."
+    )
+    q = _quote(text, "jusqu'au bout")
+    assert _name(q) is not None and _name(q).lower() == "le premier ministre"
+
+
+def test_pronoun_prefers_the_nearer_named_subject():
+    """A description earlier, a named subject nearer: « il » is the named one."""
+    text = (
+        "Le maire a ouvert la séance du conseil municipal. Puis Karim Haddad, élu d'opposition, "
+        "a pris la parole. « Ce budget est insincère », a-t-il dénoncé."
+    )
+    assert _name(_quote(text, "insincère")) == "Karim Haddad"
+
+
+# --- role nouns and descriptions → the named holder ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Le chercheur Paul Lemaire a présenté ses travaux mardi. Les critiques n'ont pas "
+            "tardé. « Nous avons tout vérifié », a répondu le même chercheur.",
+            "vérifié",
+            "Paul Lemaire",
+        ),
+        (
+            "L'expert en cybersécurité Jean Martin a analysé l'attaque. "
+            "« Les pirates étaient bien organisés », estime l'expert.",
+            "pirates",
+            "Jean Martin",
+        ),
+        (
+            # named only later in the article
+            "« Nous avons été surpris par l'ampleur du phénomène », reconnaît le directeur de "
+            "l'hôpital. Joint par téléphone, Bernard Lenoir, directeur de l'hôpital depuis "
+            "2015, a confirmé la fermeture du service.",
+            "surpris",
+            "Bernard Lenoir",
+        ),
+    ],
+)
+def test_role_noun_stands_for_its_named_holder(text, fragment, name):
+    """« le même chercheur », « l'expert », « le directeur de l'hôpital » → the named one."""
+    assert _name(_quote(text, fragment)) == name
+
+
+def test_place_before_the_name_is_no_part_of_it():
+    """« le nouveau directeur du site de Villefranche Marc Antoine Girod »."""
+    text = (
+        "Selon le nouveau directeur du site de Villefranche Marc Antoine Girod, "
+        "« la production a doublé »."
+    )
+    assert _name(_quote(text, "production")) == "Marc Antoine Girod"

@@ -108,3 +108,46 @@ def test_conditional_weekday_is_a_plan_wire():
         "décidé », a déclaré le président de l'Assemblée, Hugo Mercier."
     )
     assert _quote(text, "décidé").date == PUBLISHED
+
+
+def test_pronoun_for_described_subject_court():
+    """« La présidente du tribunal a rappelé les faits. « … », a-t-elle ajouté » (court)."""
+    text = (
+        "La présidente du tribunal a longuement rappelé les faits reprochés au prévenu. "
+        "« La justice doit passer », a-t-elle ajouté."
+    )
+    q = _quote(text, "justice")
+    assert _name(q) is not None and "présidente du tribunal" in _name(q).lower()
+
+
+def test_pronoun_gender_skips_described_subject_swiss():
+    """« elle » is not « le conseiller d'État » (Swiss press)."""
+    text = (
+        "Anne Favre, députée verte, a interpellé le gouvernement. Le conseiller d'État a "
+        "répondu brièvement. « Nous attendons toujours des chiffres », a-t-elle insisté."
+    )
+    assert _name(_quote(text, "chiffres")) == "Anne Favre"
+
+
+def test_same_role_noun_later_culture():
+    """« la même metteuse en scène »… here « la même réalisatrice » (culture pages)."""
+    text = (
+        "La réalisatrice Léa Fontaine présentait son film à Locarno. Le public a applaudi "
+        "longuement. « Je ne m'attendais pas à un tel accueil », a confié la même réalisatrice."
+    )
+    assert _name(_quote(text, "accueil")) == "Léa Fontaine"
+
+
+def test_role_with_complement_before_name_economy():
+    """« Le directeur de la banque centrale Luc Perrin … « … », juge le directeur »."""
+    text = (
+        "Le directeur de la banque cantonale Luc Perrin a commenté les résultats annuels. "
+        "« L'exercice est solide », juge le directeur."
+    )
+    assert _name(_quote(text, "exercice")) == "Luc Perrin"
+
+
+def test_firm_before_the_name_regional():
+    """« selon le gérant du camping de Carnac Yves Le Goff » (regional)."""
+    text = "Selon le patron de la brasserie de Molsheim Hans Peter Kolb, « la saison est sauvée »."
+    assert _name(_quote(text, "saison")) == "Hans Peter Kolb"

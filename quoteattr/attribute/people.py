@@ -66,6 +66,9 @@ class Cast:
         # Genders learnt while resolving pronouns, by canonical name.
         self.genders: dict[str, str] = {}
         self._collect()
+        # Subjects the article describes without naming them (« Le Premier ministre a
+        # défendu sa réforme »): what a later « il » may stand for.
+        self.described: list[Span] = _described_subjects(doc)
 
     # -- building -------------------------------------------------------------------------
 
@@ -285,6 +288,40 @@ def _first_name(t: Token) -> bool:
     )
 
 
+_DEFINITE = {"le", "la", "les", "l'", "l’"}
+
+
+def _described_subjects(doc: Doc) -> list[Span]:
+    """Definite descriptions headed by a speaking noun that are the subject of their clause
+    and hold no name: « Le Premier ministre », « la porte-parole de la fédération »."""
+    nouns = speaker_nouns()
+    out = []
+    for t in doc:
+        if not t.dep_.startswith("nsubj") or t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].head == t:
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
+            continue
+        start -= 1
+        end = t.i + 1
+        subtree = {w.i for w in t.subtree}
+        while (
+            end < len(doc)
+            and end in subtree
+            and end - t.i < 8
+            and not doc[end].is_punct
+            and doc[end].pos_ not in {"VERB", "AUX", "PRON", "SCONJ"}
+        ):
+            end += 1
+        span = doc[start:end]
+        if any(w.ent_type_ == "PER" for w in span):
+            continue  # « le ministre Jean Dupont » is in the cast by name
+        out.append(span)
+    return out
+
+
 def _with_adjectives(ent: Span) -> Span:
     """An organisation's name with the adjectives that belong to it (« la Commission
     européenne », « le Parti socialiste ») when the recogniser stopped before them."""
@@ -372,6 +409,21 @@ def _name_range(ent: Span) -> tuple[int, int]:
         )
     ):
         toks = toks[1:]
+    # « le directeur du site de Jababeka David Quentin »: after a description's « de », the
+    # first of three capitalised words is the complement (a place, a firm), not the name.
+    doc = ent.doc
+    if (
+        ent.label_ == "PER"
+        and len(toks) >= 3
+        and toks[0].i == ent.start
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ in {"de", "du", "d'", "d’", "des"}
+        and doc[ent.start - 2].pos_ == "NOUN"
+        and doc[ent.start - 2].is_lower
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and "-" not in t.text for t in toks)
+        and toks[0].lower_ not in _PARTICLES
+    ):
+        toks = toks[1:]
     organisation = ent.label_ == "ORG"
     # « agence Fitch », « groupe Renault »: a common noun before the name describes it; not
     # before a complement (« ministère de l'Intérieur » is the name).
@@ -401,7 +453,6 @@ def _name_range(ent: Span) -> tuple[int, int]:
     if not toks:
         return ent.start, ent.start
     end = toks[-1].i + 1
-    doc = ent.doc
     # « Moody's » tokenised as « Moody' » + « s ».
     if toks[-1].text.endswith(("'", "’")) and end < len(doc) and doc[end].lower_ == "s":
         end += 1
@@ -447,6 +498,10 @@ def _title_gender(doc: Doc, ent: Span) -> str | None:
             return "f"
         if t.lower_ in _MASCULINE_TITLES:
             return "m"
+    # « la directrice de la banque Anne Roy »: the article of the role, not of its complement.
+    head = _role_head(doc, ent)
+    if head is not None:
+        return det_gender(doc[head - 1])
     # « la porte-parole Anne Dupont », « le ministre X »: the determiner of a role before it.
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 4 and doc[i].pos_ in {"NOUN", "ADJ"}:
@@ -493,6 +548,11 @@ def _role_of(doc: Doc, ent: Span) -> str | None:
 
 def _description_before(doc: Doc, ent: Span) -> str | None:
     """« Le président chinois » in « Le président chinois Xi Jinping » (without the article)."""
+    # « L'expert en cybersécurité Jean Martin »: a speaking noun and its complement (not
+    # « banque cantonale » in « le directeur de la banque cantonale Luc Perrin »).
+    head = _role_head(doc, ent)
+    if head is not None:
+        return doc[head : ent.start].text
     i = ent.start - 1
     while i >= 0 and doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].text[:1].islower():
         i -= 1
@@ -516,6 +576,28 @@ def _description_before(doc: Doc, ent: Span) -> str | None:
     return None
 
 
+def _role_head(doc: Doc, ent: Span) -> int | None:
+    """« L'expert en cybersécurité Jean Martin », « le directeur de la banque cantonale Luc
+    Perrin »: the speaking noun whose complement runs up to the name, after its article."""
+    nouns = speaker_nouns()
+    if ent.start < 3 or doc[ent.start - 1].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    for j in range(ent.start - 2, max(ent.start - 9, 0) - 1, -1):
+        t = doc[j]
+        if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON", "CCONJ", "SCONJ"}:
+            return None
+        if (
+            t.pos_ == "NOUN"
+            and t.text[:1].islower()
+            and t.lemma_.lower() in nouns
+            and j > 0
+            and doc[j - 1].pos_ == "DET"
+            and doc[j + 1].pos_ == "ADP"
+        ):
+            return j
+    return None
+
+
 def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
     desc = _description_before(doc, ent)
     if not desc:
@@ -531,10 +613,10 @@ def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
 
 def _role_key(text: str) -> str:
     words = text.lower().replace("’", "'").split()
-    while words and (words[0] in _ARTICLES or words[0].endswith("'")):
+    while words and (words[0] in _ARTICLES or words[0].endswith("'") or words[0] == "même"):
         if words[0].endswith("'") and len(words[0]) > 2:
             break
-        words = words[1:]
+        words = words[1:]  # « le même chercheur » is « le chercheur »
     if words and words[0].startswith(("l'", "d'")):
         words[0] = words[0][2:]
     return " ".join(words)

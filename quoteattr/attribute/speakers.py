@@ -205,17 +205,22 @@ def _anaphor(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:
     if noun is None or noun.lemma_.lower() not in speaker_nouns():
         return None
     want = det_gender(toks[0])
-    if want is None:
+    # « l'expert »: the elided article marks no gender, the role noun must then match.
+    elided = toks[0].lower_ in {"l'", "l’"}
+    if want is None and not elided:
         return None
     fits = []
     for person in cast.people:
-        if person.kind != "person" or (person.gender or cast.genders.get(person.name)) != want:
+        gender = person.gender or cast.genders.get(person.name)
+        if person.kind != "person" or (want is not None and gender != want):
             continue
         if not any(subject and 0 < at - a <= 600 for a, _, subject in person.mentions):
             continue
         role_nouns = {w.lower() for w in (person.role or "").split()} & speaker_nouns()
         if role_nouns and noun.lemma_.lower() not in role_nouns and noun.lower_ not in role_nouns:
             continue  # « le ministre » is not the person titled « président »
+        if elided and not role_nouns:
+            continue
         fits.append(person)
     return _speaker(fits[0], mention) if len(fits) == 1 else None
 
@@ -368,6 +373,14 @@ def _pronoun(
                 span = doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     (candidates if subject else objects).append((a, _speaker(person, span)))
+    # « Le Premier ministre a défendu sa réforme. « … », a-t-il lancé »: a subject the
+    # article describes without naming.
+    for span in cast.described:
+        a = span.start_char
+        if a < at and at - a <= _PRONOUN_REACH and not _inside(a, quoted):
+            sp = _resolve(doc, cast, span, [], quoted)
+            if sp is not None and sp.kind != "organisation":
+                candidates.append((a, sp))
     # What earlier pronouns taught about a source's gender (« Pour elle, … » makes Sophie
     # Marchand a woman, so a later « il » is someone else).
     candidates = [(pos, _learned(cast, sp)) for pos, sp in candidates]
