@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .evaluate import evaluate
 from .model import SCHEMA_VERSION, Article, ArticleRef, Cue, ErrorRecord, Part, Quote, Speaker
 from .render import render
+
+if TYPE_CHECKING:
+    from .corpus.speakers import Directory
+    from .corpus.stats import Stats
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -28,6 +33,8 @@ __all__ = [
     "extract",
     "extract_files",
     "render",
+    "speakers",
+    "stats",
 ]
 
 __version__ = "0.1.0"
@@ -68,6 +75,47 @@ def extract_files(
             warnings.warn(f"{result.path}: {result.error}", stacklevel=2)
         else:
             yield from result
+
+
+def speakers(quotes: Iterable[Quote | dict] | str | Path) -> Directory:
+    """The speaker directory of ``quotes``: one entry per person or organisation, merged
+    across articles (Quote objects, dicts, or a quotes JSONL path).
+
+    >>> from quoteattr import ArticleRef, Quote, Speaker
+    >>> def q(name, mention, art):
+    ...     return Quote(text="…", type="direct", start=0, end=1,
+    ...                  speaker=Speaker(name=name, mention=mention), article=ArticleRef(id=art))
+    >>> d = speakers([q("Paul Roy", "Paul Roy", "a"), q("Roy", "M. Roy", "b")])
+    >>> [(e.name, e.n_quotes, e.n_articles) for e in d]
+    [('Paul Roy', 2, 2)]
+    >>> d.entries[0].merged
+    ['« Roy » (b): the only person of the corpus named Roy whose gender and roles fit']
+    """
+    from .corpus.speakers import build
+
+    return build(quotes)
+
+
+def stats(
+    quotes: Iterable[Quote | dict] | str | Path,
+    *,
+    manifest: str | Path | None = None,
+    top: int = 10,
+) -> Stats:
+    """Quotes and quoted people by gender, top sources, by outlet and month; ``manifest``
+    (the extraction's ``OUT.articles.jsonl``) adds the people each article names.
+
+    >>> from quoteattr import ArticleRef, Quote, Speaker
+    >>> q = Quote(text="…", type="direct", start=0, end=1,
+    ...           speaker=Speaker(name="Anne Morel", gender="f", gender_source="title"),
+    ...           article=ArticleRef(id="a", publisher="Le Soir", date="2024-05-02"))
+    >>> s = stats([q])
+    >>> s.quotes_by_gender["f"], s.by_month[0]["month"], s.to_dict()["share_women"]["quotes"]
+    (1, '2024-05', 1.0)
+    """
+    from .corpus.stats import compute
+
+    return compute(quotes, manifest=manifest, top=top)
 
 
 _cache: dict[str, object] = {}

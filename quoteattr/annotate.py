@@ -12,6 +12,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from .attribute.dates import event_dates, find_date
+from .attribute.gender import cast_people
+from .attribute.people import Cast
 from .attribute.speakers import attribute
 from .detect import find_quotes
 from .detect.cues import CueLexicon
@@ -27,13 +29,28 @@ _NEIGHBOUR_CONFIDENCE = 0.7
 
 
 def annotate(doc: Doc, lexicon: CueLexicon, published: str | None) -> list[Quote]:
-    """The quotations of ``doc`` as :class:`Quote` records (offsets into ``text_of(doc)``)."""
+    """The quotations of ``doc`` as :class:`Quote` records (offsets into ``text_of(doc)``).
+
+    Also sets ``Doc._.people`` (when registered) to the people and organisations the article
+    names, quoted or not, with their gender and its evidence.
+    """
     quoted = pair_marks(text_of(doc))
     units = sentence_units(text_of(doc), quoted)
     found = find_quotes(doc, lexicon, quoted, units)
+    cast = Cast(doc)
+    quotes = _quotes(doc, found, cast, units, published)
+    # After attribution: resolving « elle » taught the cast genders.
+    if Doc.has_extension("people"):
+        doc._.people = cast_people(doc, cast)
+    return quotes
+
+
+def _quotes(
+    doc: Doc, found: list[Found], cast: Cast, units: list[tuple[int, int]], published: str | None
+) -> list[Quote]:
     if not found:
         return []
-    speakers = attribute(doc, found)
+    speakers = attribute(doc, found, cast)
     found, speakers = _carried_on(found, speakers)
     if not found:
         return []

@@ -115,11 +115,15 @@ def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ())
         yield path
 
 
-def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, Any]:
+def manifest_entry(
+    item: Item, quotes: list[Quote] | ErrorRecord, people: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The manifest line of one article (status ``ok``) or failed input (status ``error``).
 
     It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``).
     Every string in it can be written as UTF-8 (see :func:`writable`), whatever the input held.
+    ``people`` (``Doc._.people``) gives ``people``: how many persons the article names, by
+    gender (``f``, ``m``, ``unknown``), quoted or not.
     """
     error = quotes.error if isinstance(quotes, ErrorRecord) else None
     if isinstance(item, ErrorRecord):
@@ -138,7 +142,22 @@ def manifest_entry(item: Item, quotes: list[Quote] | ErrorRecord) -> dict[str, A
         "status": "error" if error is not None else "ok",
         "error": error,
     }
+    if people is not None and error is None:
+        entry["people"] = people_counts(people)
     return {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+
+
+def people_counts(people: list[dict[str, Any]]) -> dict[str, int]:
+    """Persons by gender among the people an article names (organisations left out).
+
+    >>> people_counts([{"kind": "person", "gender": "f"}, {"kind": "organisation", "gender": None}])
+    {'f': 1, 'm': 0, 'unknown': 0}
+    """
+    counts = {"f": 0, "m": 0, "unknown": 0}
+    for p in people:
+        if p.get("kind") == "person":
+            counts[p.get("gender") if p.get("gender") in {"f", "m"} else "unknown"] += 1
+    return counts
 
 
 def writable(text: str) -> str:
@@ -297,7 +316,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         _warm_tokenizer(ex.nlp, articles)
         try:
             with ex.nlp.memory_zone():
-                results = iter([quotes for _, quotes in ex.pipe(articles)])
+                results = iter(_pipe(ex, articles))
         except Exception:  # noqa: BLE001 - one article must not sink its chunk: redo each alone
             _log.debug("chunk failed, redone one article at a time", exc_info=True)
             results = iter([_alone(ex, a) for a in articles])
@@ -307,26 +326,42 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
             if isinstance(item, ErrorRecord):
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
-            done.append(_done(item, next(results)))
+            done.append(_done(item, *next(results)))
         return done
 
 
-def _alone(ex: Any, article: Article) -> list[Quote] | ErrorRecord:
-    """``article``'s quotes, extracted by itself, or the error that stopped it."""
+def _pipe(
+    ex: Any, articles: list[Article]
+) -> list[tuple[list[Quote] | ErrorRecord, list[dict[str, Any]] | None]]:
+    """Each article's quotes and the people it names (None from an extractor that does not
+    say, such as a stand-in with ``pipe`` alone)."""
+    if hasattr(ex, "pipe_people"):
+        return [(quotes, people) for _, quotes, people in ex.pipe_people(articles)]
+    return [(quotes, None) for _, quotes in ex.pipe(articles)]
+
+
+def _alone(
+    ex: Any, article: Article
+) -> tuple[list[Quote] | ErrorRecord, list[dict[str, Any]] | None]:
+    """``article``'s quotes and people, extracted by itself, or the error that stopped it."""
     try:
         with ex.nlp.memory_zone():
-            [(_, quotes)] = list(ex.pipe([article]))
-        return quotes
+            [(quotes, people)] = _pipe(ex, [article])
+        return quotes, people
     except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
         _log.debug("article %s failed", article.id, exc_info=True)
-        return ErrorRecord(path=article.path, error=_reason(exc), index=article.index)
+        return ErrorRecord(path=article.path, error=_reason(exc), index=article.index), None
 
 
 def _reason(exc: BaseException) -> str:
     return writable(f"cannot extract: {type(exc).__name__}: {exc}")
 
 
-def _done(article: Article, quotes: list[Quote] | ErrorRecord) -> Done:
+def _done(
+    article: Article,
+    quotes: list[Quote] | ErrorRecord,
+    people: list[dict[str, Any]] | None = None,
+) -> Done:
     """The record of one article; an error record if its quotes cannot be written as UTF-8."""
     key = item_key(article)
     if isinstance(quotes, ErrorRecord):
@@ -338,7 +373,7 @@ def _done(article: Article, quotes: list[Quote] | ErrorRecord) -> Done:
     except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
         error = ErrorRecord(path=article.path, error=_reason(exc), index=article.index)
         return Done(key, [], manifest_entry(article, error))
-    return Done(key, lines, manifest_entry(article, quotes))
+    return Done(key, lines, manifest_entry(article, quotes, people))
 
 
 # --- parent side -------------------------------------------------------------------------

@@ -29,6 +29,8 @@ from . import __version__
 _DELEGATED = {
     "render": "quoteattr.render",
     "evaluate": "quoteattr.evaluate",
+    "speakers": "quoteattr.corpus.speakers",
+    "stats": "quoteattr.corpus.stats",
     "schema": "quoteattr.schema",
 }
 
@@ -61,12 +63,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quoteattr",
         description="Who said what, and when, in French news.",
-        epilog="Also: 'quoteattr render --help', 'quoteattr evaluate --help'.",
+        epilog="Also: 'quoteattr render --help', 'quoteattr evaluate --help', "
+        "'quoteattr speakers --help', 'quoteattr stats --help'.",
     )
     parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sub.add_parser("render", help="show quotes in their articles (see 'render --help')")
     sub.add_parser("evaluate", help="score quotes against a gold set (see 'evaluate --help')")
+    sub.add_parser("speakers", help="the speaker directory of extracted quotes (see --help)")
+    sub.add_parser("stats", help="who is quoted, by gender, outlet and month (see --help)")
     sub.add_parser("schema", help="print the JSON Schema of the quotes 'extract' writes")
     ex = sub.add_parser(
         "extract",

@@ -94,13 +94,18 @@ class Scores:
     exact_precision: float = 0.0
     exact_recall: float = 0.0
     exact_f1: float = 0.0
+    #: Predictions for input files the gold set does not cover, left out of every measure.
+    unscored_predictions: int = 0
+    unscored_files: int = 0
     errors: list[Mismatch] = field(default_factory=list)
+    #: The base names of those files, in the order their predictions came.
+    unscored_names: list[str] = field(default_factory=list)
 
     def as_dict(self, digits: int | None = 3) -> dict[str, int | float]:
-        """The measures (not the errors) by name, ratios rounded to ``digits``."""
+        """The measures (not the errors or file names) by name, ratios rounded to ``digits``."""
         out: dict[str, int | float] = {}
         for name, value in vars(self).items():
-            if name == "errors":
+            if not isinstance(value, int | float):
                 continue
             rounded = isinstance(value, float) and digits is not None
             out[name] = round(value, digits) if rounded else value
@@ -116,7 +121,8 @@ def evaluate(
     """Scores ``predictions`` (a JSONL path, or Quote records or dicts) against ``gold_dir``.
 
     Predictions are matched to gold by the basename of ``article.path``; predictions for files
-    the gold set does not cover are ignored. Raises ``ValueError`` naming the file and line
+    the gold set does not cover are left out, and counted in ``unscored_predictions`` and
+    ``unscored_files``. Raises ``ValueError`` naming the file and line
     when an input cannot be read.
     """
     gold_dir = Path(gold_dir)
@@ -150,8 +156,12 @@ def _score(
     tp_attr = tp_canon = tp_type = tp_date = n_date = exact_predicted = 0
     overlaps: list[float] = []
     for fname, (gs, ps) in by_file.items():
-        # Predictions for files outside the gold set say nothing about its quality.
+        # Predictions for files outside the gold set say nothing about its quality; they are
+        # counted, so that a user whose paths do not match the gold's file names learns it.
         if fname not in known:
+            s.unscored_predictions += len(ps)
+            s.unscored_files += 1
+            s.unscored_names.append(fname)
             continue
         gw = [_words(g["text"]) for g in gs]
         pw = [_words(p.get("text") or "") for p in ps]
@@ -411,6 +421,15 @@ def cli_main(argv: list[str]) -> int:
     except ValueError as exc:
         print(f"quoteattr evaluate: error: {exc}", file=sys.stderr)
         return 2
+    if scores.unscored_predictions:
+        names = ", ".join(scores.unscored_names[:5])
+        more = ", …" if scores.unscored_files > 5 else ""
+        print(
+            f"quoteattr evaluate: {scores.unscored_predictions} predictions for "
+            f"{scores.unscored_files} files that {gold_dir} has no gold for were not scored "
+            f"({names}{more})",
+            file=sys.stderr,
+        )
     if args.show_errors:
         for mismatch in scores.errors:
             print(mismatch)

@@ -22,6 +22,11 @@ SCHEMA_VERSION = 1
 QuoteType = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
 DateBasis = Literal["explicit", "relative", "article"]
+#: Where a speaker's gender comes from: an honorific (« Mme », « M. »), a pronoun resolved to
+#: them (« elle »), the agreement of a role noun, determiner or participle (« la ministre »,
+#: « directrice », « s'est dite satisfaite »), or — only when the text says nothing — a first
+#: name that is overwhelmingly of one sex at birth.
+GenderSource = Literal["title", "pronoun", "agreement", "firstname"]
 
 
 class _Record(DataClassJsonMixin):
@@ -101,6 +106,11 @@ class Speaker(_Record):
     used at this quote (``"M. Wang"``, ``"il"``) with their offsets, ``kind`` one of person,
     organisation, group or unnamed, and ``role`` the title the article gives
     (``"ministre des Affaires étrangères"``), when it gives one.
+
+    ``gender`` (``"f"``, ``"m"`` or None; never for organisations and groups) comes with its
+    evidence in ``gender_source``. ``id`` identifies a named person or organisation across
+    articles and runs: the same canonical name gives the same id (see
+    :func:`quoteattr.attribute.identity.speaker_id`); unnamed sources have none.
     """
 
     name: str
@@ -110,6 +120,8 @@ class Speaker(_Record):
     kind: SpeakerKind = "person"
     role: str | None = None
     gender: Literal["m", "f"] | None = None
+    gender_source: GenderSource | None = None
+    id: str | None = None
 
 
 @dataclass

@@ -63,10 +63,13 @@ def _in_quote(token: Token) -> bool:
 
 
 def _register_extensions() -> None:
-    """``Doc._.quotes`` (list of Quote), ``Doc._.quote_spans`` (their Spans), ``Span._.quote``,
-    ``Span._.speaker``, ``Span._.cue`` and ``Token._.in_quote``."""
+    """``Doc._.quotes`` (list of Quote), ``Doc._.people`` (the people and organisations named,
+    as dicts: id, name, kind, gender, gender_source), ``Doc._.quote_spans`` (their Spans),
+    ``Span._.quote``, ``Span._.speaker``, ``Span._.cue`` and ``Token._.in_quote``."""
     if not Doc.has_extension("quotes"):
         Doc.set_extension("quotes", default=None)
+    if not Doc.has_extension("people"):
+        Doc.set_extension("people", default=None)
     if not Doc.has_extension("quoteattr_pub_date"):
         Doc.set_extension("quoteattr_pub_date", default=None)
     if not Doc.has_extension("quote_spans"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .model import Article, ErrorRecord, Quote
 
@@ -64,6 +64,14 @@ class Extractor:
 
         Articles are parsed in batches with ``nlp.pipe``; results come out in input order.
         """
+        for article, result, _ in self.pipe_people(articles):
+            yield article, result
+
+    def pipe_people(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[Quote] | ErrorRecord, list[dict[str, Any]]]]:
+        """Like :meth:`pipe`, with the people and organisations each article names, quoted
+        or not (``Doc._.people``: id, name, kind, gender, gender_source)."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
@@ -91,8 +99,11 @@ class Extractor:
             set_pub_date(doc, article.date)
             yield offset, doc
 
-    def _run(self, articles: list[Article]) -> Iterator[tuple[Article, list[Quote] | ErrorRecord]]:
+    def _run(
+        self, articles: list[Article]
+    ) -> Iterator[tuple[Article, list[Quote] | ErrorRecord, list[dict[str, Any]]]]:
         found: list[list[Quote]] = [[] for _ in articles]
+        people: list[dict[str, dict[str, Any]]] = [{} for _ in articles]
         failed: dict[int, str] = {}
         tagged = ((doc, (i, off)) for i, a in enumerate(articles) for off, doc in self._docs(a))
         if self.fast:
@@ -104,13 +115,17 @@ class Extractor:
         try:
             for doc, (i, offset) in parsed:
                 found[i].extend(_shift(q, offset) for q in doc._.quotes)
+                _add_people(people[i], doc)
         except Exception:
             # One bad article must not sink its batch: redo the batch one article at a time.
             for i, article in enumerate(articles):
                 found[i] = []
+                people[i] = {}
                 try:
                     for offset, doc in self._docs(article):
-                        found[i].extend(_shift(q, offset) for q in self.nlp(doc)._.quotes)
+                        doc = self.nlp(doc)
+                        found[i].extend(_shift(q, offset) for q in doc._.quotes)
+                        _add_people(people[i], doc)
                 except Exception as exc:  # noqa: BLE001 - reported per article, never raised
                     failed[i] = f"{type(exc).__name__}: {exc}"
         for i, article in enumerate(articles):
@@ -120,10 +135,19 @@ class Extractor:
                     ErrorRecord(
                         path=article.path, index=article.index, id=article.id, error=failed[i]
                     ),
+                    [],
                 )
             else:
                 ref = article.ref()
-                yield article, [replace(q, article=ref) for q in found[i]]
+                yield article, [replace(q, article=ref) for q in found[i]], list(people[i].values())
+
+
+def _add_people(seen: dict[str, dict[str, Any]], doc: Doc) -> None:
+    """The people a chunk names, added to those of its article's earlier chunks (by name)."""
+    for person in getattr(doc._, "people", None) or []:
+        key = f"{person['kind']}:{person['name']}"
+        if key not in seen or (seen[key]["gender"] is None and person["gender"] is not None):
+            seen[key] = person
 
 
 def split_text(text: str, limit: int) -> Iterator[tuple[int, str]]:

@@ -82,7 +82,7 @@ def _options(argv: list[str], capsys) -> set[str]:
     return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", capsys.readouterr().out)) - {"--help"}
 
 
-@pytest.mark.parametrize("command", ["render", "evaluate"])
+@pytest.mark.parametrize("command", ["render", "evaluate", "speakers", "stats"])
 def test_cli_doc_names_every_option(command: str, capsys):
     text = _section((DOCS / "cli.md").read_text(encoding="utf-8"), f"`quoteattr {command}`")
     shared = _section((DOCS / "cli.md").read_text(encoding="utf-8"), "Inputs")

@@ -268,3 +268,28 @@ def test_cli_refuses_run_options_without_run(tmp_path: Path, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli_main([str(path), str(GOLD_DIRS[0]), "--date", "2024-05-08"])
     assert exit_.value.code == 2 and "--run only" in capsys.readouterr().err
+
+
+def test_predictions_without_gold_are_counted_and_reported(tmp_path: Path, capsys):
+    """Predictions for files the gold set does not cover are left out of every measure, but
+    counted, and the command says so: a typo in file names must not pass for a score."""
+    gold_dir = GOLD_DIRS[0]
+    perfect = _perfect(gold_dir)
+    stray = [
+        _as_prediction({"file": name, "article": 0, "text": "x", "type": "direct"}, {}, "X")
+        for name in ("renamed-1.txt", "renamed-1.txt", "renamed-2.txt")
+    ]
+    path = _write(tmp_path, "p.jsonl", perfect + stray)
+    scores = evaluate(path, gold_dir)
+    assert (
+        scores.as_dict() | {"unscored_predictions": 0, "unscored_files": 0}
+        == evaluate(perfect, gold_dir).as_dict()
+    )  # the stray predictions change no measure...
+    assert (scores.unscored_predictions, scores.unscored_files) == (3, 2)  # ...but are counted
+    assert scores.unscored_names == ["renamed-1.txt", "renamed-2.txt"]
+    assert cli_main([str(path), str(gold_dir)]) == 0
+    out, err = capsys.readouterr()
+    assert "unscored_predictions                     3" in out
+    assert "3 predictions for 2 files" in err and "renamed-1.txt, renamed-2.txt" in err
+    assert cli_main([str(_write(tmp_path, "ok.jsonl", perfect)), str(gold_dir)]) == 0
+    assert "not scored" not in capsys.readouterr().err

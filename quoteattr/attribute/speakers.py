@@ -24,6 +24,7 @@ from ..detect.found import Found
 from ..detect.rules import rule_named
 from ..detect.sources import source_documents
 from ..model import Speaker
+from .gender import with_gender
 from .people import _ARTICLES, Cast, Person, det_gender
 
 _PRONOUNS = {
@@ -44,9 +45,12 @@ _PRONOUNS = {
 _PRONOUN_REACH = 1500
 
 
-def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
-    """One speaker (or None) per detected quotation, in the same order."""
-    cast = Cast(doc)
+def attribute(doc: Doc, found: list[Found], cast: Cast | None = None) -> list[Speaker | None]:
+    """One speaker (or None) per detected quotation, in the same order, with gender and id.
+
+    ``cast`` is the article's :class:`~.people.Cast` when the caller built it already.
+    """
+    cast = cast if cast is not None else Cast(doc)
     speakers: list[Speaker | None] = []
     history: list[tuple[int, Speaker]] = []  # resolved speakers by position
     # Nobody named inside a quotation is what a later pronoun stands for (« « … comme les
@@ -64,7 +68,8 @@ def attribute(doc: Doc, found: list[Found]) -> list[Speaker | None]:
             pos = f.mention.start_char if f.mention is not None else f.start
             history.append((pos, sp))
         speakers.append(sp)
-    return speakers
+    # Gender and its evidence once every pronoun has taught what it could (:mod:`.gender`).
+    return with_gender(doc, cast, speakers)
 
 
 def _resolve(

@@ -1,0 +1,136 @@
+"""Quotes as a stream of plain records: from JSONL files, from :class:`~quoteattr.model.Quote`
+objects or from dicts, one at a time, so that corpus-level work holds its counts in memory,
+never the quotes.
+
+A line that is not a quote is reported (to ``on_error``, or as a warning) and skipped; it
+never stops the stream.
+
+>>> from quoteattr.model import Quote, Speaker
+>>> q = Quote(text="Oui", type="direct", start=0, end=3, speaker=Speaker(name="Anne Morel"))
+>>> [r["speaker"]["name"] for r in quote_records([q])]
+['Anne Morel']
+"""
+
+from __future__ import annotations
+
+import bz2
+import dataclasses
+import gzip
+import json
+import lzma
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..model import Quote
+
+Record = dict[str, Any]
+#: ``on_error(path, line, message)``: told about each input or line that is not a quote.
+OnError = Callable[[str, int | None, str], None]
+
+_OPENERS: dict[str, Callable[..., IO[str]]] = {
+    ".gz": gzip.open,
+    ".bz2": bz2.open,
+    ".xz": lzma.open,
+}
+
+
+def quote_records(
+    quotes: Iterable[Quote | Record] | str | Path, on_error: OnError | None = None
+) -> Iterator[Record]:
+    """Each quote of ``quotes`` as a dict laid out like a line of ``quoteattr extract``.
+
+    ``quotes`` is a path to a quotes JSONL file (``.gz``/``.bz2``/``.xz`` too), or an
+    iterable of :class:`Quote` objects, dicts, or paths.
+    """
+    report = on_error or _warn
+    if isinstance(quotes, str | Path):
+        yield from read_jsonl(quotes, report)
+        return
+    for item in quotes:
+        if isinstance(item, Quote):
+            yield dataclasses.asdict(item)
+        elif isinstance(item, dict):
+            yield item
+        elif isinstance(item, str | Path):
+            yield from read_jsonl(item, report)
+        else:
+            raise TypeError(f"not a quote: {type(item).__name__} (Quote, dict or path expected)")
+
+
+def read_jsonl(path: str | Path, on_error: OnError | None = None) -> Iterator[Record]:
+    """The quote records of one JSONL file, read line by line."""
+    report = on_error or _warn
+    path = Path(path)
+    opener = _OPENERS.get(path.suffix, open)
+    try:
+        f = opener(path, "rt", encoding="utf-8")
+    except OSError as exc:
+        report(str(path), None, f"cannot read: {exc.strerror or exc}")
+        return
+    with f:
+        n = 0
+        try:
+            for n, line in enumerate(f, 1):  # noqa: B007 - n names the failing line below
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except ValueError as exc:
+                    report(str(path), n, f"not JSON ({exc.msg})")
+                    continue
+                if not _is_quote(rec):
+                    report(str(path), n, "not a quote (no text, type or article)")
+                    continue
+                yield rec
+        except (UnicodeDecodeError, OSError, EOFError) as exc:
+            report(str(path), n + 1, f"unreadable ({type(exc).__name__}): quotes JSONL expected")
+
+
+def _is_quote(rec: Any) -> bool:
+    return (
+        isinstance(rec, dict)
+        and isinstance(rec.get("text"), str)
+        and isinstance(rec.get("type"), str)
+        and isinstance(rec.get("speaker"), dict | None)
+        and isinstance(rec.get("article", {}), dict)
+    )
+
+
+def _warn(path: str, line: int | None, message: str) -> None:
+    where = f"{path}:{line}" if line else path
+    warnings.warn(f"{where}: {message}", stacklevel=3)
+
+
+def article_key(rec: Record) -> str:
+    """One string per article of the corpus: its id, else its path and index.
+
+    >>> article_key({"article": {"id": "", "path": "a.txt", "index": 2}})
+    'a.txt#2'
+    """
+    a = rec.get("article") or {}
+    return str(a.get("id") or f"{a.get('path', '')}#{a.get('index', 0)}")
+
+
+def outlet(rec: Record) -> str | None:
+    """The publisher of the quote's article, else the host of its URL, else None.
+
+    >>> outlet({"article": {"url": "https://www.lemonde.fr/a/b"}})
+    'lemonde.fr'
+    """
+    a = rec.get("article") or {}
+    if a.get("publisher"):
+        return str(a["publisher"]).strip()
+    url = a.get("url") or ""
+    if "://" in url:
+        host = url.split("://", 1)[1].split("/", 1)[0].split(":")[0].lower()
+        return host[4:] if host.startswith("www.") else host or None
+    return None
+
+
+def month(rec: Record) -> str | None:
+    """``YYYY-MM`` of the article's publication, else of the statement."""
+    a = rec.get("article") or {}
+    date = a.get("date") or rec.get("date") or ""
+    return date[:7] if len(date) >= 7 and date[4:5] == "-" else None
