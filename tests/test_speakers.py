@@ -293,3 +293,41 @@ def test_place_before_the_name_is_no_part_of_it():
         "« la production a doublé »."
     )
     assert _name(_quote(text, "production")) == "Marc Antoine Girod"
+
+
+# --- media, offices -----------------------------------------------------------------------
+
+
+def test_newspaper_title_keeps_its_participle():
+    """« révèle le Canard enchaîné dans son édition de mercredi »."""
+    text = "« Le gouvernement a menti », révèle le Canard enchaîné dans son édition de mercredi."
+    assert _name(_quote(text, "menti")) == "Canard enchaîné"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Le président François Hollande était à Nice. « Aucun Français ne doit être "
+            "abandonné », a déclaré le président de la République.",
+            "abandonné",
+        ),
+        (
+            "Le président François Hollande a reçu les maires. Selon le chef de l'État, « les "
+            "communes seront aidées ».",
+            "communes",
+        ),
+    ],
+)
+def test_office_named_another_way(text, fragment):
+    """« le président François Hollande » … « le président de la République »."""
+    assert _name(_quote(text, fragment)) == "François Hollande"
+
+
+def test_office_of_someone_else_is_not_the_named_one():
+    """« le président du Sénat Gérard Larcher » is not « le président de la République »."""
+    text = (
+        "Le président du Sénat Gérard Larcher a reçu les maires. « Le Sénat sera vigilant », "
+        "a déclaré le président de la République."
+    )
+    assert _name(_quote(text, "vigilant")) != "Gérard Larcher"

@@ -151,3 +151,22 @@ def test_firm_before_the_name_regional():
     """« selon le gérant du camping de Carnac Yves Le Goff » (regional)."""
     text = "Selon le patron de la brasserie de Molsheim Hans Peter Kolb, « la saison est sauvée »."
     assert _name(_quote(text, "saison")) == "Hans Peter Kolb"
+
+
+def test_head_of_government_named_another_way_belgium():
+    """« le Premier ministre Alexander De Croo » … « le chef du gouvernement » (Belgian)."""
+    text = (
+        "Le Premier ministre Alexander De Croo a présenté l'accord budgétaire. « C'est un "
+        "compromis équilibré », a estimé le chef du gouvernement."
+    )
+    assert _name(_quote(text, "compromis")) == "Alexander De Croo"
+
+
+def test_pronoun_for_described_policeman_faits_divers():
+    """« Le gendarme a arrêté le fuyard. « … », a-t-il raconté » (faits divers)."""
+    text = (
+        "Le gendarme a arrêté le fuyard après une course-poursuite. "
+        "« Il roulait à plus de 180 km/h », a-t-il raconté."
+    )
+    q = _quote(text, "180")
+    assert _name(q) is not None and _name(q).lower() == "le gendarme"

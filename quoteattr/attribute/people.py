@@ -10,9 +10,11 @@ entities and a few surface patterns; no re-parsing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..data import text as data_text
 from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, speaker_nouns
 from ..detect.doccache import ents_of
 
@@ -193,6 +195,10 @@ class Cast:
             return None
         if key in self.by_role:
             return self.by_role[key]
+        # « le président de la République » for « le président François Hollande ».
+        same = [self.by_role[k] for k in _equivalents(key) if k in self.by_role]
+        if same and all(p is same[0] for p in same):
+            return same[0]
         # « le secrétaire général de la CFDT » for « Laurent Berger, secrétaire général de la
         # CFDT »: a description that the article's role for one person starts with.
         fits = [p for p in self.people if p.role and _role_key(p.role).startswith(key)]
@@ -554,7 +560,7 @@ def _description_before(doc: Doc, ent: Span) -> str | None:
     if head is not None:
         return doc[head : ent.start].text
     i = ent.start - 1
-    while i >= 0 and doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].text[:1].islower():
+    while i >= 0 and doc[i].pos_ in {"NOUN", "ADJ"} and _title_word(doc, i):
         i -= 1
     if i < ent.start - 1 and i >= 0 and doc[i].pos_ == "DET":
         return doc[i + 1 : ent.start].text
@@ -574,6 +580,17 @@ def _description_before(doc: Doc, ent: Span) -> str | None:
         ):
             return span[1:].text
     return None
+
+
+def _title_word(doc: Doc, i: int) -> bool:
+    """A word of a role before a name: lower case, or a capitalised adjective the press
+    writes before a lower-case role noun (« le Premier ministre », « la Première ministre »)."""
+    t = doc[i]
+    if t.text[:1].islower():
+        return True
+    return (
+        t.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower
+    )
 
 
 def _role_head(doc: Doc, ent: Span) -> int | None:
@@ -609,6 +626,25 @@ def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
     if len(words) >= 2:
         keys.append(_role_key(" ".join(words[:2])))
     return [k for k in keys if k]
+
+
+@cache
+def _office_groups() -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for line in data_text("office_equivalents.txt").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ways = frozenset(w.strip() for w in line.split("|") if w.strip())
+        for w in ways:
+            groups[w] = groups.get(w, frozenset()) | ways
+    return groups
+
+
+def _equivalents(key: str) -> frozenset[str]:
+    """Other ways of naming the office ``key`` names (``data/office_equivalents.txt``); a
+    bare « président » names nothing but itself."""
+    ways = _office_groups().get(key, frozenset())
+    return ways - {key} if len(key.split()) >= 2 else frozenset()
 
 
 def _role_key(text: str) -> str:

@@ -137,12 +137,27 @@ def _resolve(
 def _trimmed(mention: Span) -> Span:
     """The mention without the time words an inverted incise glues to it (« précise l'Office
     jeudi », « a indiqué la préfecture samedi soir »)."""
+    doc = mention.doc
     end = mention.end
-    while end - 1 > mention.start and mention.doc[end - 1].lower_ in TEMPORAL:
+    while end - 1 > mention.start and doc[end - 1].lower_ in TEMPORAL:
         end -= 1  # « la Ligue mardi matin »: the time of day, then its weekday
+    if end == mention.end and end < len(doc):
+        # « révèle le Canard enchaîné »: a participle or adjective of the title the mention
+        # stopped before, with nothing of its own after it.
+        last, nxt = doc[end - 1], doc[end]
+        if (
+            last.pos_ == "PROPN"
+            and nxt.is_lower
+            and nxt.pos_ in {"ADJ", "VERB"}
+            and nxt.head.i == last.i
+            and nxt.dep_ in {"amod", "acl"}
+            and not list(nxt.children)
+            and doc[mention.start].pos_ == "DET"
+        ):
+            return doc[mention.start : end + 1]
     if end == mention.end:
         return mention
-    return mention.doc[mention.start : end] if end > mention.start else mention
+    return doc[mention.start : end] if end > mention.start else mention
 
 
 # Prepositions that tie a document to the body or person issuing it.
