@@ -62,6 +62,8 @@ class Options:
     model: str | None = None
     fast: bool = False
     batch_size: int = 16
+    #: Also write each article's text, the one quote offsets point into, in its manifest line.
+    with_text: bool = False
 
 
 @dataclass
@@ -116,11 +118,18 @@ def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ())
 
 
 def manifest_entry(
-    item: Item, quotes: list[Quote] | ErrorRecord, people: list[dict[str, Any]] | None = None
+    item: Item,
+    quotes: list[Quote] | ErrorRecord,
+    people: list[dict[str, Any]] | None = None,
+    *,
+    with_text: bool = False,
 ) -> dict[str, Any]:
     """The manifest line of one article (status ``ok``) or failed input (status ``error``).
 
-    It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``).
+    It carries the article's metadata as read (``title``, ``date``, ``url``, ``publisher``),
+    the ``warnings`` of :class:`~quoteattr.pipeline.QuoteList` (how the text was altered
+    before parsing, e.g. a run of characters cut by :mod:`quoteattr.guard`), and with
+    ``with_text`` the article's ``text``, which quote offsets point into.
     Every string in it can be written as UTF-8 (see :func:`writable`), whatever the input held.
     ``people`` (``Doc._.people``) gives ``people``: how many persons the article names, by
     gender (``f``, ``m``, ``unknown``), quoted or not.
@@ -141,10 +150,16 @@ def manifest_entry(
         "n_quotes": len(quotes) if isinstance(quotes, list) else 0,
         "status": "error" if error is not None else "ok",
         "error": error,
+        # How the article was read, when not as it came (runs cut before parsing…).
+        "warnings": [writable(w) for w in getattr(quotes, "warnings", [])],
     }
     if people is not None and error is None:
         entry["people"] = people_counts(people)
-    return {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+    entry = {k: writable(v) if isinstance(v, str) else v for k, v in entry.items()}
+    if with_text and article is not None:
+        # Each lone surrogate becomes U+FFFD, one character for one: offsets stay true.
+        entry["text"] = article.text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return entry
 
 
 def people_counts(people: list[dict[str, Any]]) -> dict[str, int]:
@@ -272,6 +287,8 @@ _warmed: dict[int, int] = {}
 
 
 def _warm_tokenizer(nlp: Any, articles: list[Article]) -> None:
+    from .guard import guard_text
+
     done = _warmed.get(id(nlp), 0)
     if done >= WARM_ARTICLES:
         return
@@ -279,7 +296,8 @@ def _warm_tokenizer(nlp: Any, articles: list[Article]) -> None:
     tokenizer.max_cache_size = max(tokenizer.max_cache_size, _TOKENIZER_CACHE)
     for article in articles[: WARM_ARTICLES - done]:
         try:
-            nlp.make_doc(article.text[:_WARM_CHARS])
+            # Guarded like the text parsed later: a long run would take minutes here too.
+            nlp.make_doc(guard_text(article.text[:_WARM_CHARS])[0])
         except Exception:  # noqa: BLE001 - only a cache fill: the article fails on its own later
             _log.debug("warm-up of %s failed", article.id, exc_info=True)
         done += 1
@@ -326,7 +344,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
             if isinstance(item, ErrorRecord):
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
-            done.append(_done(item, *next(results)))
+            done.append(_done(item, *next(results), with_text=options.with_text))
         return done
 
 
@@ -361,19 +379,21 @@ def _done(
     article: Article,
     quotes: list[Quote] | ErrorRecord,
     people: list[dict[str, Any]] | None = None,
+    *,
+    with_text: bool = False,
 ) -> Done:
     """The record of one article; an error record if its quotes cannot be written as UTF-8."""
     key = item_key(article)
     if isinstance(quotes, ErrorRecord):
-        return Done(key, [], manifest_entry(article, quotes))
+        return Done(key, [], manifest_entry(article, quotes, with_text=with_text))
     try:
         lines = [quote_line(q) for q in quotes]
         for line in lines:
             line.encode("utf-8")
     except Exception as exc:  # noqa: BLE001 - reported in the article's manifest line
         error = ErrorRecord(path=article.path, error=_reason(exc), index=article.index)
-        return Done(key, [], manifest_entry(article, error))
-    return Done(key, lines, manifest_entry(article, quotes, people))
+        return Done(key, [], manifest_entry(article, error, with_text=with_text))
+    return Done(key, lines, manifest_entry(article, quotes, people, with_text=with_text))
 
 
 # --- parent side -------------------------------------------------------------------------
@@ -479,13 +499,20 @@ def default_workers() -> int:
 
 
 def manifest_path(output: str | Path) -> Path:
-    """Where the manifest of ``output`` goes: ``OUT.articles.jsonl`` beside it.
+    """Where the manifest of ``output`` goes: ``OUT.articles.jsonl`` beside it (for a table
+    output too: ``quotes.parquet`` → ``quotes.articles.jsonl``).
 
     >>> manifest_path("runs/quotes.jsonl").as_posix()
     'runs/quotes.articles.jsonl'
+    >>> manifest_path("runs/quotes.parquet").as_posix()
+    'runs/quotes.articles.jsonl'
     """
     p = Path(output)
-    stem = p.name[: -len(".jsonl")] if p.name.endswith(".jsonl") else p.name
+    stem = p.name
+    for suffix in (".jsonl", ".csv", ".parquet"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
     return p.with_name(stem + ".articles.jsonl")
 
 

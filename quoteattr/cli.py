@@ -86,7 +86,13 @@ def _parser() -> argparse.ArgumentParser:
         help="files (.txt .html .json .jsonl, optionally .gz/.bz2/.xz), directories, globs, "
         "or - for stdin",
     )
-    ex.add_argument("-o", "--output", metavar="OUT", help="output JSONL (default: stdout)")
+    ex.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output JSONL (default: stdout); OUT.csv or OUT.parquet write the same fields "
+        "as a flat table (parquet: pip install 'quoteattr[parquet]')",
+    )
     ex.add_argument(
         "--manifest",
         metavar="FILE",
@@ -120,6 +126,11 @@ def _parser() -> argparse.ArgumentParser:
         "--dask",
         metavar="ADDRESS",
         help="run on a Dask cluster (tcp://host:8786) or 'local' for a local one",
+    )
+    ex.add_argument(
+        "--with-text",
+        action="store_true",
+        help="write each article's text, which quote offsets point into, in the manifest",
     )
     ex.add_argument("--strict", action="store_true", help="exit with 1 if any input failed")
     ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
@@ -203,13 +214,19 @@ def _hide_debug_log() -> None:
 
 def _run_extract(args: argparse.Namespace, started: float) -> int:
     from . import batch
+    from .tabular import is_table, open_table
 
     to_stdout = args.output in (None, "-")
     if args.resume and to_stdout:
         return _fail("--resume needs -o OUT: there is no output file to continue")
+    table = not to_stdout and is_table(args.output)
+    if args.resume and table:
+        return _fail("--resume continues JSONL only: a .csv or .parquet output is written anew")
     manifest = Path(args.manifest) if args.manifest else None
     if manifest is None and not to_stdout:
         manifest = batch.manifest_path(args.output)
+    if args.with_text and manifest is None:
+        return _fail("--with-text writes the texts in the manifest: give -o OUT or --manifest FILE")
 
     from .reading import read_paths
 
@@ -231,11 +248,17 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
         except ValueError as exc:
             return _fail(f"cannot resume: {exc}")
     mode = "a" if args.resume else "w"
-    out = _open_stdout() if to_stdout else _open(args.output, mode)
+    if table:
+        try:
+            out: Any = open_table(args.output)
+        except ImportError as exc:
+            return _fail(str(exc))
+    else:
+        out = _open_stdout() if to_stdout else _open(args.output, mode)
     man = _open(manifest, mode) if manifest is not None else None
     own = file_ids([man, None if to_stdout else out])
 
-    options = batch.Options(model=args.model, fast=args.fast)
+    options = batch.Options(model=args.model, fast=args.fast, with_text=args.with_text)
     workers = args.workers or batch.default_workers()
     progress = _progress(args)
     writer = batch.Writer(out, man)

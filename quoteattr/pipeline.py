@@ -2,21 +2,56 @@
 
 :class:`Extractor` holds the loaded spaCy pipeline and turns :class:`~quoteattr.model.Article`
 records into :class:`~quoteattr.model.Quote` records carrying their article's metadata.
-Texts longer than spaCy's ``max_length`` are cut at paragraph boundaries and their quotes'
-offsets shifted back into the full text.
+
+Time and memory stay bounded by the input:
+
+- texts longer than ``chunk_chars`` are cut at paragraph boundaries (else sentence ends,
+  else spaces); each chunk is parsed with up to :data:`CONTEXT_BEFORE` characters of the
+  text before it and :data:`CONTEXT_AFTER` after it, so that a pronoun or a quotation
+  standing alone right after a cut still finds the speaker named before it. Each chunk
+  reports only the quotes that start in it, their offsets shifted back into the full text;
+- docs go to ``nlp.pipe`` in groups of at most ``batch_tokens`` tokens (spaCy's working
+  memory grows with the tokens it parses at once, about 17 KB per token with the French
+  models), and each group is released before the next is made;
+- whitespace-free runs that would make spaCy's tokenizer quadratic are cut before parsing
+  (:mod:`quoteattr.guard`); :class:`QuoteList` carries the warning that says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from .guard import describe_cuts
 from .model import Article, ErrorRecord, Quote
+
+C = TypeVar("C")
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+
+#: Characters of text parsed before a chunk of a long article, as its context: beyond the
+#: farthest a pronoun reaches back for its source (1,500 characters).
+CONTEXT_BEFORE = 1_600
+#: Characters parsed after it: enough for the incise or the name that follows a quotation.
+CONTEXT_AFTER = 600
+#: Default size of a chunk (characters): 4,000 tokens of prose, 10,000 of « a » « a ».
+DEFAULT_CHUNK_CHARS = 20_000
+#: Default size of a group of docs parsed at once (tokens): about 170 MB of spaCy's working
+#: memory, beside the model's 500. Sixteen news articles make about 8,000 tokens.
+DEFAULT_BATCH_TOKENS = 10_000
+
+
+class QuoteList(list[Quote]):
+    """The quotes of one article, with ``warnings`` about how it was read (e.g. runs of
+    characters cut before parsing), which the batch manifest reports."""
+
+    def __init__(self, quotes: Iterable[Quote] = (), warnings: list[str] | None = None):
+        super().__init__(quotes)
+        self.warnings: list[str] = warnings or []
 
 
 class Extractor:
@@ -34,6 +69,7 @@ class Extractor:
         model: str | None = None,
         batch_size: int = 16,
         chunk_chars: int | None = None,
+        batch_tokens: int | None = None,
         fast: bool = False,
     ) -> None:
         from .nlp import DEFAULT_MODEL, load_nlp
@@ -43,7 +79,10 @@ class Extractor:
             self.nlp.add_pipe("quoteattr")
         self.batch_size = batch_size
         # Paragraph-aligned chunks stay well below spaCy's limit (and its memory appetite).
-        self.chunk_chars = chunk_chars or min(self.nlp.max_length, 200_000)
+        limit = self.nlp.max_length - CONTEXT_BEFORE - CONTEXT_AFTER
+        self.chunk_chars = min(chunk_chars or DEFAULT_CHUNK_CHARS, limit)
+        # Tokens given to one ``nlp.pipe`` call (one doc at least).
+        self.batch_tokens = batch_tokens or DEFAULT_BATCH_TOKENS
         # Fast mode parses only lines that can hold reported speech (see quoteattr.prescan).
         self.fast = fast
 
@@ -81,9 +120,13 @@ class Extractor:
         if batch:
             yield from self._run(batch)
 
-    def _docs(self, article: Article) -> Iterator[tuple[int, Doc]]:
-        """The unparsed docs of one article's chunks, each with its offset in the text."""
+    def _docs(self, article: Article, cuts: list[tuple[int, int]]) -> Iterator[tuple[Doc, _Window]]:
+        """The unparsed docs of one article's chunks, each with its window in the text.
+
+        Made one at a time: only the docs of the group being parsed exist at once. The runs
+        of characters the guard cut are added to ``cuts``."""
         from .detect.doccache import remember_text
+        from .guard import guard_text
         from .nlp import set_pub_date
 
         text = parsed = article.text
@@ -93,38 +136,62 @@ class Extractor:
             # spaCy parses the likely sentences only; detection still reads the whole text,
             # which has the same length (offsets fit both).
             parsed = blank_unlikely(text)
-        for offset, chunk in split_text(parsed, self.chunk_chars):
-            doc = self.nlp.make_doc(chunk)
-            remember_text(doc, text[offset : offset + len(chunk)])
+        for window in windows(parsed, self.chunk_chars):
+            piece, cut = guard_text(parsed[window.lo : window.hi])
+            cuts.extend((a + window.lo, b + window.lo) for a, b in cut)
+            doc = self.nlp.make_doc(piece)
+            remember_text(doc, text[window.lo : window.hi])
             set_pub_date(doc, article.date)
-            yield offset, doc
+            yield doc, window
+
+    def _groups(
+        self, articles: list[Article], cuts: list[list[tuple[int, int]]]
+    ) -> Iterator[list[tuple[Doc, tuple[int, _Window]]]]:
+        """The docs of ``articles`` in groups of at most ``batch_tokens`` tokens (a longer doc
+        alone)."""
+        group: list[tuple[Doc, tuple[int, _Window]]] = []
+        size = 0
+        for i, article in enumerate(articles):
+            for doc, window in self._docs(article, cuts[i]):
+                n = len(doc)
+                if group and size + n > self.batch_tokens:
+                    yield group
+                    group, size = [], 0
+                group.append((doc, (i, window)))
+                size += n
+        if group:
+            yield group
+
+    def _parse(self, group: list[tuple[Doc, C]]) -> Iterator[tuple[Doc, C]]:
+        """The group's docs through the whole pipeline, in one batch."""
+        if self.fast:
+            from .fast import pipe as fast_pipe
+
+            # Same docs, lemmas computed once per form.
+            return fast_pipe(self.nlp, group, batch_size=len(group))
+        return self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
 
     def _run(
         self, articles: list[Article]
     ) -> Iterator[tuple[Article, list[Quote] | ErrorRecord, list[dict[str, Any]]]]:
         found: list[list[Quote]] = [[] for _ in articles]
         people: list[dict[str, dict[str, Any]]] = [{} for _ in articles]
+        cuts: list[list[tuple[int, int]]] = [[] for _ in articles]
         failed: dict[int, str] = {}
-        tagged = ((doc, (i, off)) for i, a in enumerate(articles) for off, doc in self._docs(a))
-        if self.fast:
-            from .fast import pipe as fast_pipe
-
-            parsed = fast_pipe(self.nlp, tagged)  # same docs, lemmas computed once per form
-        else:
-            parsed = self.nlp.pipe(tagged, as_tuples=True)
         try:
-            for doc, (i, offset) in parsed:
-                found[i].extend(_shift(q, offset) for q in doc._.quotes)
-                _add_people(people[i], doc)
+            for group in self._groups(articles, cuts):
+                for doc, (i, window) in self._parse(group):
+                    found[i].extend(window.quotes(doc))
+                    _add_people(people[i], doc)
+                del group  # the group's docs go before the next group's are made
         except Exception:
             # One bad article must not sink its batch: redo the batch one article at a time.
             for i, article in enumerate(articles):
-                found[i] = []
-                people[i] = {}
+                found[i], people[i], cuts[i] = [], {}, []
                 try:
-                    for offset, doc in self._docs(article):
+                    for doc, window in self._docs(article, cuts[i]):
                         doc = self.nlp(doc)
-                        found[i].extend(_shift(q, offset) for q in doc._.quotes)
+                        found[i].extend(window.quotes(doc))
                         _add_people(people[i], doc)
                 except Exception as exc:  # noqa: BLE001 - reported per article, never raised
                     failed[i] = f"{type(exc).__name__}: {exc}"
@@ -139,7 +206,9 @@ class Extractor:
                 )
             else:
                 ref = article.ref()
-                yield article, [replace(q, article=ref) for q in found[i]], list(people[i].values())
+                warnings = [describe_cuts(_merged(cuts[i]))] if cuts[i] else []
+                quotes = (replace(q, article=ref) for q in found[i])
+                yield article, QuoteList(quotes, warnings), list(people[i].values())
 
 
 def _add_people(seen: dict[str, dict[str, Any]], doc: Doc) -> None:
@@ -148,6 +217,78 @@ def _add_people(seen: dict[str, dict[str, Any]], doc: Doc) -> None:
         key = f"{person['kind']}:{person['name']}"
         if key not in seen or (seen[key]["gender"] is None and person["gender"] is not None):
             seen[key] = person
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The part ``[lo, hi)`` of a text parsed as one doc, of which ``[start, end)`` is the
+    chunk proper (the rest is context on either side)."""
+
+    lo: int
+    start: int
+    end: int
+    hi: int
+
+    def quotes(self, doc: Doc) -> Iterator[Quote]:
+        """The quotes of the chunk proper, with offsets into the whole text."""
+        for q in doc._.quotes:
+            if self.start <= q.start + self.lo < self.end:
+                yield _shift(q, self.lo)
+
+
+def windows(text: str, limit: int) -> Iterator[_Window]:
+    """The chunks of :func:`split_text`, each widened by up to :data:`CONTEXT_BEFORE` and
+    :data:`CONTEXT_AFTER` characters, to the farthest paragraph break (else sentence end, else
+    space) within that reach.
+
+    >>> [(w.lo, w.start, w.end, w.hi) for w in windows("Il pleut.\\n\\nIl neige.", 12)]
+    [(0, 0, 11, 20), (10, 11, 20, 20)]
+    """
+    n = len(text)
+    for start, piece in split_text(text, limit):
+        end = start + len(piece)
+        yield _Window(_context_start(text, start), start, end, _context_end(text, end, n))
+
+
+_BREAKS = ("\n", ". ", " ")
+
+
+def _context_start(text: str, start: int) -> int:
+    """The earliest break within :data:`CONTEXT_BEFORE` before ``start`` (``start`` if none)."""
+    if start == 0:
+        return 0
+    reach = max(0, start - CONTEXT_BEFORE)
+    for sep in _BREAKS:
+        pos = text.find(sep, reach, start)
+        if pos >= 0:
+            return pos + len(sep)
+    return start
+
+
+def _context_end(text: str, end: int, n: int) -> int:
+    """The latest break within :data:`CONTEXT_AFTER` after ``end`` (``end`` if none)."""
+    if end >= n:
+        return n
+    reach = min(n, end + CONTEXT_AFTER)
+    if reach == n:
+        return n
+    for sep in _BREAKS:
+        pos = text.rfind(sep, end, reach)
+        if pos >= 0:
+            return pos + len(sep)
+    return end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping or touching ones merged (a run cut in several chunks
+    is one run)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def split_text(text: str, limit: int) -> Iterator[tuple[int, str]]:

@@ -3,7 +3,8 @@
 The text is cut into sentence units (:func:`quoteattr.detect.sentences.sentence_units`, which
 never cuts a quotation). A unit is a *hit* when it may report speech (:func:`is_hit`): a
 quotation mark, a source marker (« selon X », « pour X, »), or a form of a cue of the lexicon
-(``data/cues.tsv``; forms from ``data/verb_forms.tsv``) with what it introduces. Kept are the
+(``data/cues.tsv``; forms from ``data/verb_forms.tsv``) with what it introduces, or the
+``trigger`` of a registered rule (:mod:`quoteattr.detect.rules`) fires on it. Kept are the
 hits, a unit naming the author of the one before (« C'est le constat de X »), the last unit
 dating an event before a kept one, and the first unit naming each capitalised word that a
 kept unit uses (« M. Wang » needs « Wang Yi »; the component reads full names from there).
@@ -23,6 +24,7 @@ quotation over several paragraphs needs no parse of its middle paragraphs.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import regex
 
@@ -234,7 +236,25 @@ def is_hit(sentence: str) -> bool:
         frames = forms.get(m.group().lower())
         if frames is not None and _in_frame(sentence, m.start(), m.end(), "inf" in frames):
             return True
-    return False
+    # A registered rule's own cheap test (quoteattr.detect.rules: ``Rule.trigger``).
+    return any(trigger(sentence) for trigger in _rule_triggers())
+
+
+@functools.cache
+def _rule_triggers() -> tuple[Callable[[str], bool], ...]:
+    from .detect.rules import all_rules
+
+    return tuple(rule.trigger for rule in all_rules() if rule.trigger is not None)
+
+
+def cue_form_frames(word: str) -> frozenset[str] | None:
+    """The frames of the cue ``word`` (lower case) is a form of, or None if it is no cue form.
+
+    >>> sorted(cue_form_frames("promis"))[:3], cue_form_frames("pleut")
+    (['colon', 'de_inf', 'incise'], None)
+    """
+    frames = _cue_forms().get(word)
+    return None if frames is None else frozenset(f for f in frames.split(",") if f)
 
 
 def _in_frame(sentence: str, start: int, end: int, infinitive: bool) -> bool:

@@ -99,6 +99,7 @@ def test_manifest_entry_of_an_unreadable_input_says_why():
         "n_quotes": 0,
         "status": "error",
         "error": "line 7: not JSON",
+        "warnings": [],
     }
 
 
@@ -123,7 +124,9 @@ def test_manifest_entry_of_an_article_counts_its_quotes():
         "n_quotes",
         "status",
         "error",
+        "warnings",
     ]
+    assert entry["warnings"] == []
 
 
 def _write(tmp_path: Path, dones: list[batch.Done]) -> tuple[Path, Path]:

@@ -192,3 +192,24 @@ def test_report_in_a_real_browser(tmp_path: Path):
             check=True,
         )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_lines_of_the_wrong_shape_are_named_and_skipped(tmp_path: Path):
+    """A speaker that is a string, a name that is a number, a list: each line reported with
+    its number and what is wrong, and the good lines still counted."""
+    good = QUOTES[0].to_json(ensure_ascii=False)
+    bad = [
+        '{"text": "x", "type": "direct", "speaker": "Paul"}',
+        '{"text": "x", "type": "direct", "speaker": {"name": 5}}',
+        "[1, 2]",
+        '{"text": "x", "type": "direct", "article": {"index": "deux"}}',
+    ]
+    src = tmp_path / "q.jsonl"
+    src.write_text("\n".join([good, *bad]) + "\n", "utf-8")
+    seen: list[tuple[int | None, str]] = []
+    s = compute(src, on_error=lambda path, line, msg: seen.append((line, msg)))
+    assert s.n_quotes == 1
+    assert [line for line, _ in seen] == [2, 3, 4, 5]
+    assert "speaker.name is 5" in seen[1][1] and "article.index" in seen[3][1]
+    with pytest.warns(UserWarning, match="speaker is 'Paul'"):
+        assert compute([{"text": "x", "type": "direct", "speaker": "Paul"}]).n_quotes == 0

@@ -39,8 +39,12 @@ WEIGHTS = {
     "cue_non_verbal": 0.8,
 }
 # Cues neither list has, added by quoteattr with the reason: « parlant d'un « effort de
-# transparence » » reports words as surely as « évoquant ».
-EXTRA = {"parler": ("assertion_neutre", "incise", 0.8)}
+# transparence » » reports words as surely as « évoquant »; « le Medef, pour qui P » gives the
+# Medef's view as surely as « selon le Medef, P » (rules/pour_qui.py).
+EXTRA = {
+    "parler": ("assertion_neutre", "incise", 0.8),
+    "pour qui": ("cue_non_verbal", "source", 0.75),
+}
 # Verbs that also report speech with an infinitive clause (« a déclaré avoir été agressée »).
 INFINITIVE = {
     "dire",
@@ -64,6 +68,37 @@ INFINITIVE = {
     "soutenir",
     "se dire",
     "indiquer",
+}
+# Cues whose content may be an infinitive after a preposition, with or without an object
+# before it: « a promis de remettre le pouvoir » (de_inf), « appelle la population à prendre
+# le bus » (a_inf), « a demandé au tribunal de prononcer la relaxe ». Frames named after the
+# preposition; read by quoteattr/rules/prep_infinitive.py.
+PREP_INFINITIVE = {
+    "promettre": "de_inf",
+    "demander": "de_inf,a_inf",
+    "accuser": "de_inf",
+    "proposer": "de_inf",
+    "menacer": "de_inf",
+    "exiger": "de_inf",
+    "conseiller": "de_inf",
+    "recommander": "de_inf",
+    "suggérer": "de_inf",
+    "reprocher": "de_inf",
+    "jurer": "de_inf",
+    "appeler": "a_inf",
+    "exhorter": "a_inf",
+    "s'engager": "a_inf",
+}
+# Request verbs neither list has, which report a demand only with that infinitive: « invite
+# les riverains à limiter leurs déplacements », « a sommé le club de payer ».
+REQUESTS = {
+    "inviter": "a_inf",
+    "inciter": "a_inf",
+    "encourager": "a_inf",
+    "enjoindre": "de_inf",
+    "sommer": "de_inf",
+    "ordonner": "de_inf",
+    "supplier": "de_inf",
 }
 # Often thought, not speech, in news (lexicon README): kept, but weighted down.
 WEAK = {
@@ -149,10 +184,15 @@ def main(curated: str, ggt: str) -> None:
             rows[cue] = ("assertion_neutre", frames, 0.8, "ggt")
     for cue, (cat, frames, weight) in EXTRA.items():
         rows.setdefault(cue, (cat, frames, weight, "quoteattr"))
+    for cue, frames in REQUESTS.items():
+        rows.setdefault(cue, ("question_demande", frames, WEIGHTS["question_demande"], "quoteattr"))
+    for cue, extra in PREP_INFINITIVE.items():
+        cat, frames, weight, src = rows[cue]
+        rows[cue] = (cat, f"{frames},{extra}", weight, src)
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     print("# Reporting cues. Built by tools/build_cue_lexicon.py from the project's curated list")
     print("# and the Gender Gap Tracker quote verbs (MIT, see LICENSE.GenderGapTracker.MIT.txt).")
-    print("# frames: que | incise | colon | inf | source (selon X);")
+    print("# frames: que | incise | colon | inf | de_inf | a_inf | source (selon X);")
     print("# weight: how sure the cue makes us that speech is reported.")
     out.writerow(["cue", "category", "frames", "weight", "source"])
     for cue, (cat, frames, weight, src) in sorted(rows.items()):

@@ -235,11 +235,11 @@ class Collector:
             for k in keys:
                 names[k].co.update(keys - {k})
         self.in_article.clear()
-        links = _aliases(names)
+        index = _Index(names)
         into: dict[str, tuple[str, str]] = {}
         kept: dict[str, list[str]] = defaultdict(list)
         for n in names.values():
-            found = _target(n, names, links, kept)
+            found = _target(n, index, kept)
             if found is not None:
                 into[n.key] = found
         return _directory(names, into, kept)
@@ -270,6 +270,29 @@ def _add(n: _Name, rec: Record, sp: dict[str, Any]) -> None:
         n.last = day if n.last is None else max(n.last, day)
 
 
+class _Index:
+    """The names by what a short form looks them up by, so that each lookup reads only the
+    names that could match (no scan of the whole directory per name)."""
+
+    def __init__(self, names: dict[str, _Name]) -> None:
+        self.names = names
+        self.links = _aliases(names)
+        # Full person names by each of their words; person names by their last word; and
+        # organisations of two words or more by their initials.
+        self.by_word: dict[str, list[_Name]] = defaultdict(list)
+        self.by_last: dict[str, list[_Name]] = defaultdict(list)
+        self.acronyms: dict[str, list[_Name]] = defaultdict(list)
+        for n in names.values():
+            if n.kind == "person":
+                self.by_last[n.words[-1]].append(n)
+                if _is_full(n.words):
+                    for w in set(n.words):
+                        self.by_word[w].append(n)
+            elif len(n.words) >= 2:
+                for letters in {_initials(n.words, stop=True), _initials(n.words, stop=False)}:
+                    self.acronyms[letters].append(n)
+
+
 def _aliases(names: dict[str, _Name]) -> dict[str, set[str]]:
     """Folded mention → the organisation keys an article called by it (« le PP » for the
     Parti populaire espagnol)."""
@@ -287,25 +310,22 @@ def _aliases(names: dict[str, _Name]) -> dict[str, set[str]]:
     return links
 
 
-def _target(
-    n: _Name, names: dict[str, _Name], links: dict[str, set[str]], kept: dict[str, list[str]]
-) -> tuple[str, str] | None:
+def _target(n: _Name, index: _Index, kept: dict[str, list[str]]) -> tuple[str, str] | None:
     """``(key it joins, reason)`` for a name that is another's short form, else None."""
     if n.kind == "organisation":
-        return _organisation_target(n, names, links)
+        return _organisation_target(n, index)
     words = n.words
     if _is_full(words):
-        return _initials_target(n, names)
+        return _initials_target(n, index)
     # A surname alone (« Dupont », « Le Pen »): the full names that end with it, else (names
     # written surname first, « Wang Yi ») those that hold it.
-    fulls = [m for m in names.values() if m.kind == "person" and _is_full(m.words)]
-    by_surname = [m for m in fulls if m.words[-len(words) :] == words and m.words != words]
+    by_surname = [m for m in index.by_word.get(words[-1], []) if m.words[-len(words) :] == words]
     anywhere = len(words) == 1 and not by_surname
-    pool = by_surname or ([m for m in fulls if words[0] in m.words] if anywhere else [])
+    pool = by_surname or (list(index.by_word.get(words[0], [])) if anywhere else [])
     if not pool:
         return None
     label = " ".join(words).title()
-    fit, why = _fitting(n, pool, names)
+    fit, why = _fitting(n, pool, index.names)
     if len(pool) > 1 or anywhere:
         # Several people bear the name, or it is not in surname position: the roles, gender or
         # co-quoted people must point at one of them.
@@ -358,16 +378,15 @@ def _misfit(n: _Name, m: _Name) -> str:
     return ""
 
 
-def _initials_target(n: _Name, names: dict[str, _Name]) -> tuple[str, str] | None:
+def _initials_target(n: _Name, index: _Index) -> tuple[str, str] | None:
     """« J.-P. Raffarin » → the one « Jean-Pierre Raffarin »."""
     words = n.words
     if not all(len(w) == 1 for w in words[:-1]):
         return None
     pool = [
         m
-        for m in names.values()
-        if m.kind == "person"
-        and m.key != n.key
+        for m in index.by_last.get(words[-1], [])
+        if m.key != n.key
         and len(m.words) == len(words)
         and m.words[-1] == words[-1]
         and all(a == b[0] and len(b) > 1 for a, b in zip(words[:-1], m.words[:-1], strict=True))
@@ -378,27 +397,18 @@ def _initials_target(n: _Name, names: dict[str, _Name]) -> tuple[str, str] | Non
     return pool[0].key, f"« {n.name} » ({_where(n)}): the initials of {pool[0].name}"
 
 
-def _organisation_target(
-    n: _Name, names: dict[str, _Name], links: dict[str, set[str]]
-) -> tuple[str, str] | None:
+def _organisation_target(n: _Name, index: _Index) -> tuple[str, str] | None:
     """« CGT » → « Confédération générale du travail »: named so by an article, or the
     initials of exactly one organisation's name."""
     short = " ".join(n.words)
-    linked = [k for k in links.get(short, ()) if k != n.key]
+    linked = [k for k in index.links.get(short, ()) if k != n.key]
     if len(linked) == 1:
-        m = names[linked[0]]
+        m = index.names[linked[0]]
         return m.key, f"« {n.name} » ({_where(n)}): an article calls {m.name} « {short.upper()} »"
     raw = n.name.replace(".", "")
     if len(n.words) != 1 or not (2 <= len(raw) <= 7 and raw.isupper()):
         return None
-    letters = raw.lower()
-    pool = [
-        m
-        for m in names.values()
-        if m.kind == "organisation"
-        and len(m.words) >= 2
-        and letters in {_initials(m.words, stop=True), _initials(m.words, stop=False)}
-    ]
+    pool = index.acronyms.get(raw.lower(), [])
     if len(pool) != 1:
         return None
     return pool[0].key, f"« {n.name} » ({_where(n)}): the initials of {pool[0].name}"
@@ -549,6 +559,9 @@ def cli_main(argv: list[str] | None = None) -> int:
         print(f"quoteattr speakers: skipped {where}: {message}", file=sys.stderr)
 
     directory = build(list(args.quotes), on_error)
+    if not len(directory) and bad:
+        print("quoteattr speakers: error: no quote could be read", file=sys.stderr)
+        return 2
     try:
         for out in outputs:
             _write(directory, out)

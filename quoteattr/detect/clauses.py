@@ -357,7 +357,7 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
     while j < limit and steps < 7:
         t = doc[j]
         if t.lower_ in _QUE:
-            return j
+            return None if _conjunction(doc, j) else j
         # « qu'« il est temps » » is tokenised « qu » + « ' » before the mark.
         if t.lower_ == "qu" and j + 1 < limit and doc[j + 1].text in {"'", "’"}:
             return j + 1
@@ -373,6 +373,15 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
         j += 1
         steps += 1
     return None
+
+
+def _conjunction(doc: Doc, que: int) -> bool:
+    """Whether the « que » at ``que`` ends a conjunction (« avant que », « sans que »,
+    « jusqu'à ce que »; ``data/conjunction_heads.txt``): it joins clauses, reports nothing."""
+    before = doc[que - 1].lower_ if que > 0 else ""
+    if before == "ce":
+        return que >= 3 and doc[que - 2].lower_ == "à" and doc[que - 3].lower_.startswith("jusqu")
+    return before in data_words("conjunction_heads.txt")
 
 
 def clause_end(doc: Doc, start: int, limit: int, lexicon: CueLexicon) -> int:

@@ -15,9 +15,11 @@ from spacy.tokens import Doc, Span
 
 from ..data import words
 from .clauses import can_speak, noun_phrase
-from .doccache import ents_of, text_of
+from .doccache import text_of
 from .found import Found
 from .marks import Quoted, words_mask
+from .source_phrase import document_source, is_criterion, title_source
+from .source_phrase import source_documents as source_documents  # attribution reads it here
 
 # Marker → how sure a match makes us that speech is reported.
 _MARKERS = {
@@ -32,11 +34,6 @@ _MARKER_RE = regex.compile(
     r"(?i)((?:selon|d['’]\s?après|à en croire|pour)(?=\W)"
     r"|aux dires d(?:e\s|['’])|de l['’]\s?avis d(?:e\s|['’]))"
 )
-
-
-def source_documents() -> frozenset[str]:
-    """Nouns for documents a source speaks through (« selon un rapport de l'INSEE »)."""
-    return words("source_documents.txt")
 
 
 def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
@@ -93,8 +90,16 @@ def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
     return None
 
 
+def source_after(doc: Doc, start: int, limit: int) -> tuple[Span, int] | None:
+    """The source named from token ``start`` (just after « selon ») and the token index where
+    the reported content starts (after the comma that closes the source), or None."""
+    return _source_of(doc, start, limit)
+
+
 def _source_of(doc: Doc, start: int, limit: int) -> tuple[Span, int] | None:
     """The source after a marker and the token index where the reported content starts."""
+    if is_criterion(doc, start, limit):
+        return None  # « Selon les régions, … » means "depending on"
     np = noun_phrase(doc, start, limit)
     if can_speak(np) and np.end < limit and doc[np.end].text == ",":
         mention, content = np, np.end + 1
@@ -113,17 +118,10 @@ def _source_of(doc: Doc, start: int, limit: int) -> tuple[Span, int] | None:
         j += 1
     if j >= limit:
         return None
-    region = doc[start:j]
-    heads = [t for t in region if t.pos_ == "NOUN"]
-    if heads and heads[0].lemma_.lower() in source_documents():
-        ents = [
-            e
-            for e in ents_of(doc)
-            if e.label_ in {"ORG", "PER"} and e.start >= start and e.end <= j
-        ]
-        if ents:
-            return ents[0], j + 1
-    return None
+    # « Selon le bilan le plus récent, P »: a document without author is the source itself;
+    # « D'après The Hollywood Reporter, P »: a title the tagger read as foreign words.
+    source = document_source(doc, start, j) or title_source(doc, start, j)
+    return (source, j + 1) if source is not None else None
 
 
 def _leading(doc: Doc, unit: Span) -> Found | None:
@@ -166,21 +164,37 @@ def _leading(doc: Doc, unit: Span) -> Found | None:
 
 def _trailing(doc: Doc, unit: Span) -> Found | None:
     """« P, selon X. » at the end of a sentence."""
+    limit = unit.end
+    while limit > unit.start and doc[limit - 1].text in {".", "!", "?", "…"}:
+        limit -= 1
     for i in range(unit.end - 2, unit.start, -1):
-        # « P, selon X. » — or « « P » selon X. » right after a closing mark.
-        if doc[i - 1].text not in {",", "»", '"', "”"}:
-            continue
+        # « P, selon X. » — or « « P » selon X. » right after a closing mark, or « P selon X. »
+        # when X closes the sentence.
+        comma = doc[i - 1].text in {",", "»", '"', "”"}
         m = marker_at(doc, i)
         if m is None or doc[i].lower_ == "pour":
             continue
         n, weight = m
         if i + n >= unit.end:  # « …, d'après » ends the unit: no source named, no token to read
             continue
+        if is_criterion(doc, i + n, unit.end):
+            return None  # « …, selon les régions. » means "depending on"
         np = noun_phrase(doc, i + n, unit.end)
         if not can_speak(np):
-            return None
+            stop = next((t.i for t in doc[i + n : limit] if t.text == ","), limit)
+            np = document_source(doc, i + n, stop)
+            if np is None:
+                return None
+            if not comma and stop != limit:
+                return None
+        elif not comma and not _closes(doc, np.end, limit):
+            continue  # « classés selon l'avis des experts du jury »: no comma, more follows
         rest = [t for t in doc[np.end : unit.end] if not t.is_punct]
         if rest and rest[0].pos_ in {"VERB", "AUX"}:
+            return None
+        if _has_finite_verb(doc, np.end, limit):
+            return None  # « En 2009, selon X, le réseau comptait … »: X opens the clause
+        if not comma and not _has_finite_verb(doc, unit.start, i):
             return None
         a = doc[unit.start].idx
         last = i - 2 if doc[i - 1].text == "," else i - 1
@@ -198,6 +212,20 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
             outer=(a, doc[unit.end - 1].idx + len(doc[unit.end - 1].text)),
         )
     return None
+
+
+def _closes(doc: Doc, end: int, limit: int) -> bool:
+    """Whether the source phrase ending at ``end`` closes the sentence, or only an apposition
+    follows it (« … selon Joseph Lhota, le président de la MTA. »)."""
+    if end >= limit:
+        return True
+    return doc[end].text == "," and not _has_finite_verb(doc, end, limit)
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(
+        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in doc[start:end]
+    )
 
 
 def speech_nouns() -> frozenset[str]:
