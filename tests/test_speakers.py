@@ -331,3 +331,28 @@ def test_office_of_someone_else_is_not_the_named_one():
         "a déclaré le président de la République."
     )
     assert _name(_quote(text, "vigilant")) != "Gérard Larcher"
+
+
+def test_elle_takes_the_feminine_body_just_before():
+    """« … l'armée s'est octroyé le pouvoir. Elle a promis de … » (wire)."""
+    text = (
+        "Le Frère musulman Mohamed Morsi a gagné l'élection. Après la dissolution du "
+        "parlement, l'armée s'est octroyé le pouvoir législatif. Elle a cependant promis de "
+        "remettre le pouvoir au nouveau président avant le 30 juin."
+    )
+    assert _name(_quote(text, "remettre")) == "l'armée"
+
+
+def test_bare_body_noun_is_not_any_organisation():
+    """« l'armée » is not the party named last; « l'agence » is « l'agence Fitch »."""
+    text = (
+        "Le parti des Frères musulmans était majoritaire. L'armée a affirmé qu'elle "
+        "rendrait le pouvoir."
+    )
+    assert _name(_quote(text, "rendrait")) != "Frères musulmans"
+
+
+def test_hyphenated_country_cut_by_the_detector():
+    """« Le Royaume-Uni avait menacé d'envahir … »: the whole name."""
+    text = "Le Royaume-Uni a affirmé que l'ambassade serait respectée."
+    assert _name(_quote(text, "ambassade")) == "Royaume-Uni"

@@ -170,3 +170,13 @@ def test_pronoun_for_described_policeman_faits_divers():
     )
     q = _quote(text, "180")
     assert _name(q) is not None and _name(q).lower() == "le gendarme"
+
+
+def test_elle_for_the_federation_sport():
+    """« la fédération a suspendu le club. Elle a précisé que … » (sport)."""
+    text = (
+        "Le président du club Marc Olivier a fait appel. La fédération a suspendu le stade "
+        "pour deux matchs. Elle a précisé que les supporters seraient interdits de déplacement."
+    )
+    assert _name(_quote(text, "supporters")) is not None
+    assert _name(_quote(text, "supporters")) != "Marc Olivier"

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..data import text as data_text
-from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, speaker_nouns
+from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of
 
 _FEMININE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "f"}
@@ -300,7 +300,7 @@ _DEFINITE = {"le", "la", "les", "l'", "l’"}
 def _described_subjects(doc: Doc) -> list[Span]:
     """Definite descriptions headed by a speaking noun that are the subject of their clause
     and hold no name: « Le Premier ministre », « la porte-parole de la fédération »."""
-    nouns = speaker_nouns()
+    nouns = speaker_nouns() | organisation_nouns()
     out = []
     for t in doc:
         if not t.dep_.startswith("nsubj") or t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
@@ -408,7 +408,8 @@ def _name_range(ent: Span) -> tuple[int, int]:
     toks = list(ent)
     end = ent.end
     while toks and (
-        toks[0].lower_ in TITLES
+        toks[0].is_punct
+        or toks[0].lower_ in TITLES
         or (
             toks[0].lower_ in _ARTICLES
             and not (ent.label_ == "PER" and _name_particle(toks[0], end))
