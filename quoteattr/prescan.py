@@ -432,7 +432,9 @@ def _cue_phrases() -> regex.Pattern[str]:
         for w in words:
             lemma = w if w in forms else by_form.get(w)
             # « comme l'a dit » is also « comme l'avait dit »: each word in any of its forms.
-            parts.append("(?:" + "|".join(sorted(forms[lemma])) + ")" if lemma else w)
+            # « de l'avis d'un expert »: « de » elides before a vowel.
+            elided = r"d(?:e|['’])" if w == "de" else w
+            parts.append("(?:" + "|".join(sorted(forms[lemma])) + ")" if lemma else elided)
         alternatives.add(r"\W+".join(parts))
     return regex.compile(r"(?i)\b(?:" + "|".join(sorted(alternatives)) + r")\b")
 

@@ -28,7 +28,7 @@ import functools
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
@@ -92,6 +92,9 @@ def _classify(items: Any) -> Iterator[tuple[str, Any]]:
         )
     for n, item in enumerate(items):
         if isinstance(item, Quote):
+            # A quote built by hand may lack its article: it is shown under an unnamed one.
+            if not isinstance(item.article, ArticleRef):
+                item = replace(item, article=ArticleRef())
             yield "quote", item
         elif isinstance(item, ErrorRecord):
             yield "error", item

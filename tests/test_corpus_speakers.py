@@ -306,6 +306,26 @@ def test_the_text_overrides_the_first_name(nlp):
     assert people["Maxime Roussel"]["gender_source"] == "agreement"
 
 
+def test_one_speaker_has_one_gender_throughout_the_article(nlp):
+    """« affirme Hassan » says nothing, « a-t-il ajouté » does: both quotes get it."""
+    doc = nlp(
+        "Les manifestants refusent de quitter la place. « On ne partira pas », affirme "
+        "Hassan, un étudiant. « Nous resterons ici jusqu'au bout », a-t-il ajouté."
+    )
+    got = {(q.speaker.name, q.speaker.gender, q.speaker.gender_source) for q in doc._.quotes}
+    assert got == {("Hassan", "m", "pronoun")}
+
+
+def test_a_description_of_no_person_has_no_gender(nlp):
+    """« Le fisc » is masculine grammar, not a man; « le porte-parole » is a man."""
+    assert _gender(nlp, "Le fisc a affirmé que les contrôles allaient « se multiplier ».") == (
+        None,
+        None,
+    )
+    text = "Le porte-parole du collectif a affirmé que la grève « continuerait »."
+    assert _gender(nlp, text) == ("m", "agreement")
+
+
 def test_organisations_and_groups_have_no_gender(nlp):
     assert _gender(nlp, "« Nous porterons plainte », a annoncé la société Vinci.") == (None, None)
     assert _gender(nlp, "« Nous ferons grève », ont prévenu les syndicats.") == (None, None)

@@ -86,3 +86,59 @@ def test_text_with_a_stray_nul_is_still_text() -> None:
     data = ("Un long paragraphe de texte ordinaire. " * 20).encode() + b"\x00"
     assert binary_kind(data) is None
     assert "\x00" not in decode(data)
+
+
+# Where clean_text does what ftfy does, it calls ftfy; where it differs, on purpose, the
+# tests below say why.
+
+
+def test_line_and_paragraph_separators_as_ftfy_except_u2029_which_is_a_paragraph() -> None:
+    """U+2029 is a paragraph break: a title line before it stays a title (ftfy's
+    fix_line_breaks makes it one line break, and the title would run into the body)."""
+    from ftfy.fixes import fix_line_breaks
+
+    from quoteattr.reading import read_text
+
+    for s in ("a\r\nb", "a\rb", "a\u2028b"):
+        assert clean_text(s) == fix_line_breaks(s) == "a\nb"
+    assert clean_text("a\u2029b") == "a\n\nb" != fix_line_breaks("a\u2029b")
+    [article] = read_text("Le maire tient bon\u2029« Nous ne reculerons pas », a dit Paul.")
+    assert article.title == "Le maire tient bon"
+    assert article.text == "« Nous ne reculerons pas », a dit Paul."
+
+
+def test_u0085_is_an_ellipsis_read_as_latin1_not_a_line_break() -> None:
+    """\\x85 in a French news text is cp1252's « … » read as latin-1; ftfy's fix_line_breaks
+    would cut the sentence there."""
+    from ftfy.fixes import fix_line_breaks
+
+    assert clean_text("Il a hésité\x85 puis il a signé.") == "Il a hésité… puis il a signé."
+    assert fix_line_breaks("Il a hésité\x85 puis") == "Il a hésité\n puis"
+
+
+def test_form_feed_becomes_a_line_break_not_glue() -> None:
+    """A page break from a PDF converter separates words; ftfy keeps it as a control,
+    removing it would glue the last word of a page to the first of the next."""
+    assert clean_text("fin de la page\x0cSuite du texte") == "fin de la page\nSuite du texte"
+
+
+def test_controls_are_removed_by_ftfy_remove_control_chars() -> None:
+    """The same characters as ftfy's remove_control_chars, including those the fast path
+    must notice on their own (U+206A-U+206F, U+FFF9-U+FFFC)."""
+    from ftfy.chardata import CONTROL_CHARS
+    from ftfy.fixes import remove_control_chars
+
+    for code in CONTROL_CHARS:
+        s = f"avant{chr(code)}après"
+        assert clean_text(s) == remove_control_chars(s) == "avantaprès", hex(code)
+
+
+def test_undefined_cp1252_bytes_are_dropped_where_ftfy_keeps_them() -> None:
+    """0x81, 0x8D, 0x8F, 0x90, 0x9D mean nothing in cp1252: ftfy's fix_c1_controls keeps them
+    as invisible controls, which would end up inside quotations and names."""
+    from ftfy.fixes import fix_c1_controls
+
+    for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+        s = f"M.{chr(byte)} Wang a dit\x92oui\x92"
+        assert fix_c1_controls(s) == f"M.{chr(byte)} Wang a dit’oui’"
+        assert clean_text(s) == "M. Wang a dit’oui’"

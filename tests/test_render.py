@@ -299,6 +299,12 @@ def test_quote_list_renders_as_tables_grouped_by_article_and_speaker():
     assert page.count('class="article table"') == 2 and "Locuteur inconnu" in page
 
 
+def test_quote_without_article_renders_under_an_unnamed_article():
+    quote = Quote(text="Nous irons", type="direct", start=0, end=10, article=None)  # type: ignore[arg-type]
+    page = render([quote])
+    assert "Nous irons" in page and page.count('class="article table"') == 1
+
+
 def test_errors_are_listed_and_bad_items_refused():
     page = render([ErrorRecord(path="x.html", error="not HTML")])
     assert "x.html" in page and "not HTML" in page
@@ -484,8 +490,9 @@ def _hostile_article() -> tuple[Article, list[Quote]]:
     return art, [*quotes, forged]
 
 
-def _assert_inert(dom_text: str, title: str) -> None:
-    """No hostile markup became an element, handler, script or non-web link in this DOM."""
+def _assert_inert(dom_text: str, title: str, web_link: bool = True) -> None:
+    """No hostile markup became an element, handler, script or non-web link in this DOM
+    (and, with ``web_link``, the hostile https URL of _hostile_quotes is a link, intact)."""
     heads = re.findall(r"<title>(.*?)</title>", dom_text, re.S)
     assert heads == [title], heads  # no script retitled the page
     assert "data-xss" not in dom_text  # no onload handler ran
@@ -501,7 +508,7 @@ def _assert_inert(dom_text: str, title: str) -> None:
     assert not [(t, k) for t, a in tags for k in a if k.startswith("on")]  # no handler attribute
     hrefs = [a["href"] for t, a in tags if "href" in a]
     assert all(h.startswith(("#", "https://exemple.fr/")) for h in hrefs), hrefs
-    assert 'https://exemple.fr/"><b>' + _evil("url") in hrefs  # the http(s) link, intact
+    assert not web_link or 'https://exemple.fr/"><b>' + _evil("url") in hrefs
     classes = {c for _, a in tags for c in (a.get("class") or "").split()}
     assert not {c for c in classes if c.startswith("t-")} - {
         "t-direct",
@@ -548,3 +555,38 @@ def test_hostile_records_run_no_script_in_a_real_browser(tmp_path: Path, capsys)
         opened = _chromium(page, "--dump-dom", fragment=qid)
         _assert_inert(opened, "Relecture")
         assert "XSS text" in re.search(r'<aside id="details".*?</aside>', opened, re.S).group(0)
+
+
+@pytest.mark.skipif(not CORE, reason="needs the detection core and quoteattr.reading")
+def test_hostile_articles_through_render_cli(tmp_path: Path, capsys):
+    """`quoteattr render` on articles whose title, URL, publisher and text carry markup
+    (JSONL and plain text inputs): the page shows it all as text and runs none of it."""
+    speech = "«\u00a0Nous ne reculerons pas\u00a0», a affirmé mardi Grégory Doucet."
+    records = tmp_path / "hostile.jsonl"
+    records.write_text(
+        json.dumps(
+            {
+                "title": _evil("jtitle"),
+                "url": "javascript:document.title='XSS url'",
+                "publisher": _evil("jpublisher"),
+                "date": _evil("jdate"),
+                "text": f"{_evil('jbody')}\n\n{speech}",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "hostile.txt").write_text(
+        f"{_evil('ttitle')}\n\n{speech} {_evil('tbody')}\n", encoding="utf-8"
+    )
+    out = tmp_path / "review.html"
+    paths = [str(records), str(tmp_path / "hostile.txt")]
+    assert cli_main([*paths, "--title", "Relecture", "-o", str(out)]) == 0
+    capsys.readouterr()
+    page = out.read_text(encoding="utf-8")
+    _assert_inert(page, "Relecture", web_link=False)
+    assert page.count("Nous ne reculerons pas") >= 2  # both articles extracted and shown
+    for field in ("jtitle", "jpublisher", "jbody", "ttitle", "tbody"):
+        assert f"XSS {field}" in page
+    if CHROMIUM is not None:
+        _assert_inert(_chromium(out, "--dump-dom"), "Relecture", web_link=False)

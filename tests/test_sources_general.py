@@ -161,3 +161,10 @@ def test_selon_meaning_depending_on_reports_nobody(text):
 )
 def test_a_conjunction_ending_in_que_introduces_no_content(text):
     assert _quotes(text) == []
+
+
+def test_de_l_opinion_de_names_the_source():
+    """De l'opinion d'un ancien arbitre, la vidéo a sauvé le match."""
+    q = _one("De l'opinion de l'ancien arbitre Marc Vidal, la vidéo a sauvé le match.")
+    assert q["text"] == "la vidéo a sauvé le match"
+    assert _speaker(q) == "Marc Vidal"

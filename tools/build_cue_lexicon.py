@@ -44,6 +44,8 @@ WEIGHTS = {
 EXTRA = {
     "parler": ("assertion_neutre", "incise", 0.8),
     "pour qui": ("cue_non_verbal", "source", 0.75),
+    # « De l'opinion de X, P » says what « De l'avis de X, P » says.
+    "de l'opinion de": ("cue_non_verbal", "source", 0.8),
 }
 # Verbs that also report speech with an infinitive clause (« a déclaré avoir été agressée »).
 INFINITIVE = {

@@ -22,7 +22,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..data import rows, text
-from ..detect.clauses import TITLE_GENDER, speaker_nouns
+from ..detect.clauses import TITLE_GENDER, organisation_nouns, speaker_nouns
 from ..model import Speaker
 from .firstnames import firstname_gender
 from .identity import speaker_id
@@ -173,16 +173,29 @@ def _participle_gender(token: Token) -> str | None:
 def with_gender(doc: Doc, cast: Cast, speakers: list[Speaker | None]) -> list[Speaker | None]:
     """``speakers`` with their gender, its evidence and their id filled in."""
     known: dict[int, Evidence] = {}
+    found = [None if sp is None else _speaker_gender(doc, cast, sp, known) for sp in speakers]
+    # One speaker, one gender in an article: the strongest evidence any of their quotes has
+    # (« Hassan » at one quote, « a-t-il ajouté » at the next).
+    best: dict[tuple[str, str], Evidence] = {}
+    for sp, ev in zip(speakers, found, strict=True):
+        if sp is None or ev is None or ev[1] is None:
+            continue
+        key = (sp.name, sp.kind)
+        if key not in best or _RANK[ev[1]] < _RANK[best[key][1] or ""]:
+            best[key] = ev
     out: list[Speaker | None] = []
     for sp in speakers:
         if sp is None:
             out.append(None)
             continue
-        gender, source = _speaker_gender(doc, cast, sp, known)
+        gender, source = best.get((sp.name, sp.kind), _NONE)
         out.append(
             replace(sp, gender=gender, gender_source=source, id=speaker_id(sp.name, sp.kind))  # type: ignore[arg-type]
         )
     return out
+
+
+_RANK = {"title": 0, "agreement": 1, "pronoun": 2, "firstname": 3, "": 9}
 
 
 def _speaker_gender(doc: Doc, cast: Cast, sp: Speaker, known: dict[int, Evidence]) -> Evidence:
@@ -194,7 +207,7 @@ def _speaker_gender(doc: Doc, cast: Cast, sp: Speaker, known: dict[int, Evidence
             known[id(person)] = person_gender(doc, cast, person)
         if known[id(person)] != _NONE:
             return known[id(person)]
-    elif sp.kind == "unnamed" and sp.gender in {"f", "m"}:
+    elif sp.kind == "unnamed" and sp.gender in {"f", "m"} and _describes_a_person(sp.name):
         return sp.gender, "agreement"  # « la ministre », « le porte-parole »: the determiner
     elif sp.kind == "person":
         gender = firstname_gender(sp.name)
@@ -206,6 +219,14 @@ def _speaker_gender(doc: Doc, cast: Cast, sp: Speaker, known: dict[int, Evidence
     ):
         return sp.gender, "pronoun"
     return _NONE
+
+
+def _describes_a_person(description: str) -> bool:
+    """« le porte-parole du collectif », « un jeune manifestant »: a description headed by a
+    noun for a person (not « le fisc », « la direction »), within its first three words."""
+    words = description.lower().replace("’", "'").split()[:4]
+    nouns = (speaker_nouns() - organisation_nouns()) | set(_role_forms())
+    return any(w.split("'")[-1] in nouns for w in words[1:] or words)
 
 
 def cast_people(doc: Doc, cast: Cast) -> list[dict[str, str | None]]:

@@ -605,6 +605,12 @@ def _speaking_nouns() -> frozenset[str]:
     return speaker_nouns() | organisation_nouns()
 
 
+def _unprefixed(word: str) -> str:
+    """``word`` in lower case without a prefix of former office (« ex-président »)."""
+    low = word.lower()
+    return low[3:] if low.startswith("ex-") else low
+
+
 def can_speak(np: Span) -> bool:
     """Whether a noun phrase can be a source: a person or organisation name, a titled name, a
     noun for people or bodies that speak (``data/speaker_nouns.txt``), or a pronoun."""
@@ -620,7 +626,8 @@ def can_speak(np: Span) -> bool:
         if t.pos_ in {"NOUN", "PROPN", "ADJ"}:
             heads.append(t)
     nouns = _speaking_nouns()
-    if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in heads):
+    # « l'ex-président » and « l'ancien président » speak as the president does.
+    if any(_unprefixed(t.lemma_) in nouns or _unprefixed(t.text) in nouns for t in heads):
         return True
     if any(t.pos_ == "PROPN" for t in heads):
         return True

@@ -329,7 +329,17 @@ def _incise(
         and not (inc.end < limit and doc[inc.end].text == ",")
     ):
         return None  # « David Martin, le rapporteur, a reconnu … »: no content before
-    if inc.end < limit and doc[inc.end].text == "," and _apposition_to_end(doc, inc.end + 1, limit):
+    clitic = inc.mention is not None and inc.mention.root.pos_ == "PRON"
+    if (
+        inc.end < limit
+        and doc[inc.end].text == ","
+        and not clitic  # « Il est, disent-ils, la langue … »: a pronoun takes no apposition
+        # « Par ailleurs, estime l'ex-ministre, P »: a connector alone is no content, P is.
+        and any(
+            t.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "PRON"} for t in doc[unit.start : vstart - 1]
+        )
+        and _apposition_to_end(doc, inc.end + 1, limit)
+    ):
         inc.end = limit  # « …, a déclaré Wang Yi, membre du Bureau politique… . »
     if inc.end < limit and doc[inc.end].text == ",":
         nxt = doc[inc.end + 1] if inc.end + 1 < limit else None

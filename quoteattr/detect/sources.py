@@ -28,11 +28,12 @@ _MARKERS = {
     "à en croire": 0.8,
     "aux dires de": 0.8,
     "de l'avis de": 0.75,
+    "de l'opinion de": 0.75,
     "pour": 0.7,
 }
 _MARKER_RE = regex.compile(
     r"(?i)((?:selon|d['’]\s?après|à en croire|pour)(?=\W)"
-    r"|aux dires d(?:e\s|['’])|de l['’]\s?avis d(?:e\s|['’]))"
+    r"|aux dires d(?:e\s|['’])|de l['’]\s?(?:avis|opinion) d(?:e\s|['’]))"
 )
 
 
@@ -68,6 +69,7 @@ def marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
     key = regex.sub(r"['’]\s?", "'", m.group(1).lower())
     key = "aux dires de" if key.startswith("aux dires") else key
     key = "de l'avis de" if key.startswith("de l'avis") else key
+    key = "de l'opinion de" if key.startswith("de l'opinion") else key
     end = m.end()
     n = 0
     while i + n < len(doc) and doc[i + n].idx < end:

@@ -146,18 +146,40 @@ _MOJIBAKE_HINT = re.compile(
     r"[ÃÂâÅÆÐ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-# C0 controls, DEL and stray BOMs, except tab and newline, which carry layout.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
-# C1 controls in decoded text are cp1252 bytes read as latin-1: ’ for \x92, « for \xab…
+# C1 controls in decoded text are cp1252 bytes read as latin-1: ’ for \x92, … for \x85.
 _C1 = re.compile(r"[\x80-\x9f]")
+# Line and paragraph separators, NEL aside (see _line_breaks), and the form feed.
+_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x0c": "\n"}
+_BREAK = re.compile("|".join(_BREAKS))
+
+# Every character some pass of clean_text changes or looks at: line breaks, C0 and C1
+# controls, DEL, the characters ftfy's remove_control_chars drops (U+206A-U+206F, U+FEFF,
+# U+FFF9-U+FFFC), and the first letters of UTF-8 read as cp1252.
+_ANYTHING_TO_FIX = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc" + "ÃÂâÅÆÐ]"
+)
 
 
-# Every character some pass of clean_text changes or looks at.
-_ANYTHING_TO_FIX = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029\r" + "ÃÂâÅÆÐ]")
+def _line_breaks(text: str) -> str:
+    """CRLF, CR and U+2028 as LF, like ftfy's ``fix_line_breaks``, with two differences.
+
+    U+2029 separates paragraphs, so it becomes a blank line (ftfy: a line break); paragraphs
+    are what the readers split headers, articles and datelines on. U+0085 is left to the C1
+    pass, which makes it cp1252's « … » (ftfy: a line break): in French news files it is an
+    ellipsis read as latin-1, not a NEL. A form feed (a page break from a PDF converter)
+    becomes a line break too: removed, it would glue the words on either side.
+    """
+    return _BREAK.sub(lambda m: _BREAKS[m.group()], text)
 
 
-def _c1_to_cp1252(m: re.Match[str]) -> str:
-    return bytes([ord(m.group())]).decode("cp1252", errors="ignore")
+def _windows_1252(text: str) -> str:
+    """C1 controls as the cp1252 characters they stand for, with ftfy's ``fix_c1_controls``;
+    the five bytes cp1252 leaves undefined (which ftfy keeps as controls) are dropped: they
+    are no character, and kept they would hide the halves of a mojibake pair from each other.
+    """
+    from ftfy.fixes import fix_c1_controls
+
+    return _C1.sub("", fix_c1_controls(text))
 
 
 def _fix_mojibake(text: str) -> str:
@@ -187,7 +209,9 @@ def _fix_mojibake(text: str) -> str:
 def clean_text(text: str) -> str:
     """``text`` with mojibake repaired, CRLF and CR made LF, control characters removed.
 
-    Tabs, newlines and non-breaking spaces (U+00A0, U+202F) stay as they are: French
+    ftfy does the work, with the fixes that would change the author's typography switched
+    off; where quoteattr differs from ftfy (line breaks, undefined cp1252 bytes) the helper
+    says why. Tabs, newlines and non-breaking spaces (U+00A0, U+202F) stay as they are: French
     typography puts them before « ; : ? ! » on purpose.
 
     >>> clean_text("Il a dÃ©clarÃ©\\u202f: Â« oui Â»\\r\\n")
@@ -196,15 +220,17 @@ def clean_text(text: str) -> str:
     # Most texts need nothing: one scan for anything to fix, then none of the passes below.
     if not _ANYTHING_TO_FIX.search(text):
         return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    from ftfy.fixes import remove_control_chars
+
+    text = _line_breaks(text)
     # Controls go before the repair: one between « Â » and « € » would hide the mojibake
     # from this pass and show it to the next (cleaning must be done once and for all).
-    text = _CONTROLS.sub("", text)
+    text = remove_control_chars(text)
+    # The hint is a quick look for UTF-8 read as cp1252 before ftfy's own, slower check.
     if _MOJIBAKE_HINT.search(text):
         text = _fix_mojibake(text)
-    text = _C1.sub(_c1_to_cp1252, text)
+    text = _windows_1252(text)
     # Dropping a C1 byte cp1252 leaves undefined can join the halves of a mojibake pair.
     if _MOJIBAKE_HINT.search(text):
-        text = _C1.sub(_c1_to_cp1252, _fix_mojibake(text))
+        text = _windows_1252(_fix_mojibake(text))
     return text
