@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .evaluate import evaluate
 from .model import SCHEMA_VERSION, Article, ArticleRef, Cue, ErrorRecord, Part, Quote, Speaker
 from .render import render
 
 if TYPE_CHECKING:
+    from .corpus.clusters import Cluster, Rules
     from .corpus.speakers import Directory
     from .corpus.stats import Stats
 
@@ -29,6 +30,7 @@ __all__ = [
     "Part",
     "Quote",
     "Speaker",
+    "cluster",
     "evaluate",
     "extract",
     "extract_files",
@@ -77,6 +79,25 @@ def extract_files(
             yield from result
 
 
+def cluster(quotes: Iterable[Quote | dict[str, Any]], rules: Rules | None = None) -> list[Cluster]:
+    """The quotations of many articles grouped into statements, earliest first.
+
+    Each :class:`~quoteattr.corpus.clusters.Cluster` holds the fullest text, every
+    occurrence, the earliest date and its article, the agreed speaker and the number of
+    outlets; every quotation is in exactly one cluster. ``quoteattr cluster`` streams files.
+
+    >>> a = extract(Article(text="« Nous ne céderons pas sur les retraites », a déclaré "
+    ...     "Marie Dupont.", id="afp", publisher="AFP", date="2024-03-04"))
+    >>> b = extract(Article(text="Marie Dupont a affirmé qu'elle ne céderait pas sur les "
+    ...     "retraites.", id="lm", publisher="Le Monde", date="2024-03-04"))
+    >>> [(c.size, c.outlets, c.speaker, sorted(c.types)) for c in cluster(a + b)]
+    [(2, 2, 'Marie Dupont', ['direct', 'indirect'])]
+    """
+    from .corpus.clusters import cluster as _cluster
+
+    return _cluster(quotes, rules)
+
+
 def speakers(quotes: Iterable[Quote | dict] | str | Path) -> Directory:
     """The speaker directory of ``quotes``: one entry per person or organisation, merged
     across articles (Quote objects, dicts, or a quotes JSONL path).
@@ -118,10 +139,10 @@ def stats(
     return compute(quotes, manifest=manifest, top=top)
 
 
-_cache: dict[str, object] = {}
+_cache: dict[str, Any] = {}
 
 
-def _extractor(cls: type) -> object:
+def _extractor(cls: type) -> Any:
     if "default" not in _cache:
         _cache["default"] = cls()
     return _cache["default"]

@@ -251,8 +251,12 @@ def quote_line(quote: Quote) -> str:
     so the standard library needs no help from dataclasses-json.
     """
     record = dataclasses.asdict(quote)
-    # JSON calls the layout version "schema" (Quote.schema_version in Python); last key in both.
+    cluster = record.pop("cluster")
+    # JSON calls the layout version "schema" (Quote.schema_version in Python); it comes last,
+    # but for the cluster id, written only by runs that cluster (as Quote.to_dict does).
     record["schema"] = record.pop("schema_version")
+    if cluster is not None:
+        record["cluster"] = cluster
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 

@@ -1,5 +1,5 @@
-"""The ``quoteattr`` command: ``extract`` (here); ``render``, ``evaluate``, ``schema`` (their
-modules).
+"""The ``quoteattr`` command: ``extract`` (here); ``render``, ``evaluate``, ``schema``,
+``cluster`` (their modules).
 
 ``quoteattr extract PATH... [-o OUT.jsonl]`` writes one JSON quote per line, in input order,
 with a manifest ``OUT.articles.jsonl`` listing every article and unreadable input. Every
@@ -29,6 +29,7 @@ from . import __version__
 _DELEGATED = {
     "render": "quoteattr.render",
     "evaluate": "quoteattr.evaluate",
+    "cluster": "quoteattr.corpus.clusters",
     "speakers": "quoteattr.corpus.speakers",
     "stats": "quoteattr.corpus.stats",
     "schema": "quoteattr.schema",
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="quoteattr",
         description="Who said what, and when, in French news.",
         epilog="Also: 'quoteattr render --help', 'quoteattr evaluate --help', "
-        "'quoteattr speakers --help', 'quoteattr stats --help'.",
+        "'quoteattr speakers --help', 'quoteattr stats --help', 'quoteattr cluster --help'.",
     )
     parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -73,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("speakers", help="the speaker directory of extracted quotes (see --help)")
     sub.add_parser("stats", help="who is quoted, by gender, outlet and month (see --help)")
     sub.add_parser("schema", help="print the JSON Schema of the quotes 'extract' writes")
+    sub.add_parser("cluster", help="group quotes into statements (see 'cluster --help')")
     ex = sub.add_parser(
         "extract",
         help="extract quotations to JSONL",
@@ -126,6 +128,11 @@ def _parser() -> argparse.ArgumentParser:
         "--dask",
         metavar="ADDRESS",
         help="run on a Dask cluster (tcp://host:8786) or 'local' for a local one",
+    )
+    ex.add_argument(
+        "--cluster",
+        action="store_true",
+        help="when done, give each quote the id of its cluster across the run (needs -o)",
     )
     ex.add_argument(
         "--with-text",
@@ -219,9 +226,13 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
     to_stdout = args.output in (None, "-")
     if args.resume and to_stdout:
         return _fail("--resume needs -o OUT: there is no output file to continue")
+    if args.cluster and to_stdout:
+        return _fail("--cluster needs -o OUT: the ids are added to the finished file")
     table = not to_stdout and is_table(args.output)
     if args.resume and table:
         return _fail("--resume continues JSONL only: a .csv or .parquet output is written anew")
+    if args.cluster and table:
+        return _fail("--cluster adds ids to a JSONL output: write JSONL, then convert it")
     manifest = Path(args.manifest) if args.manifest else None
     if manifest is None and not to_stdout:
         manifest = batch.manifest_path(args.output)
@@ -289,10 +300,17 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
         for f in (man, None if to_stdout else out):
             _close(f)
 
+    clustered = ""
+    if args.cluster:
+        from .corpus.clusters import label_file
+
+        # A pass over the finished output, which is replaced only once rewritten whole.
+        clusters = label_file(args.output).clusters
+        clustered = f" in {clusters} clusters"
     took = time.monotonic() - started
     skipped = f", {summary.skipped} already done" if summary.skipped else ""
     print(
-        f"quoteattr: {summary.articles} articles, {summary.quotes} quotes, "
+        f"quoteattr: {summary.articles} articles, {summary.quotes} quotes{clustered}, "
         f"{summary.errors} errors{skipped} in {took:.1f} s",
         file=sys.stderr,
     )

@@ -1,4 +1,4 @@
-"""Quote extraction on a Dask cluster: a bag of quote dicts, written as JSONL or Parquet.
+"""Quote extraction and clustering on a Dask cluster: bags of quote dicts, JSONL or Parquet.
 
 Needs the ``dask`` extra (``pip install "quoteattr[dask]"``). Each Dask worker process loads
 the spaCy model once, on its first task, and keeps it; work is done in the same chunks and
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     import dask.bag as db
+
+    from .corpus.clusters import Rules
 
 #: Input files per bag partition when a bag is built from paths.
 FILES_PER_PARTITION = 8
@@ -98,6 +100,76 @@ def _write_jsonl(records: list[dict[str, Any]], path: str) -> str:
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     return path
+
+
+def cluster_bag(quotes: db.Bag, rules: Rules | None = None) -> tuple[db.Bag, db.Bag]:
+    """Clusters a bag of quote dicts (``extract_bag``'s layout) as ``quoteattr cluster`` does.
+
+    Returns two lazy bags: the quotes, each with its ``cluster`` id, and the cluster dicts
+    (docs/clusters.md). The sketches of each partition are computed on the workers, in
+    parallel, and only they come back (hashes and counts, no text); the candidate search,
+    the exact checks and union-find run here over them, and both bags are built on the
+    workers. The bag is read twice — once for the sketches now, once by whatever computes
+    the results — so persist it first if it is costly to compute (``quotes.persist()``) or
+    read it from the extraction's JSONL (``db.read_text(...).map(json.loads)``).
+    Quotes without a text are passed through without a ``cluster``.
+    """
+    import dask
+    import dask.bag as db
+
+    from .corpus.clusters import State, solve
+
+    states = quotes.map_partitions(_sketch_partition).compute()
+    solution = solve(State.concat(states), rules)
+    ids, start = [], 0
+    for state in states:
+        ids.append([solution.id_of(i) for i in range(start, start + len(state))])
+        start += len(state)
+    labelled = db.from_delayed(
+        [
+            dask.delayed(_label_partition)(part, part_ids)
+            for part, part_ids in zip(quotes.to_delayed(), ids, strict=True)
+        ]
+    )
+    clusters = (
+        labelled.filter(_cluster_key)
+        .foldby(_cluster_key, _add_occurrence, [], _join_occurrences, [])
+        .map(_cluster_of)
+    )
+    return labelled, clusters
+
+
+def _sketch_partition(records: Iterable[dict[str, Any]]) -> list[Any]:
+    from .corpus.clusters import _check, state_of
+
+    return [state_of([r for r in records if not _check(r)])]
+
+
+def _label_partition(records: Iterable[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    from .corpus.clusters import _check
+
+    given = iter(ids)
+    return [r if _check(r) else {**r, "cluster": next(given)} for r in records]
+
+
+def _cluster_key(record: dict[str, Any]) -> str:
+    return record.get("cluster") or ""
+
+
+def _add_occurrence(acc: list[dict[str, Any]], record: dict[str, Any]) -> list[dict[str, Any]]:
+    from .corpus.clusters import occurrence_of
+
+    return [*acc, occurrence_of(record)]
+
+
+def _join_occurrences(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return a + b
+
+
+def _cluster_of(item: tuple[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    from .corpus.clusters import cluster_dict
+
+    return cluster_dict(item[1])
 
 
 def connect(address: str, *, workers: int = 1) -> tuple[Callable[..., Future[Any]], Callable]:
@@ -217,5 +289,6 @@ def _schema() -> Any:
                 ),
             ),
             ("schema", i),
+            ("cluster", s),
         ]
     )

@@ -44,7 +44,7 @@ class CachedLemmas:
     """
 
     def __init__(self, nlp: Language) -> None:
-        self.lemmatizer = nlp.get_pipe(_LEMMATIZER)
+        self.lemmatizer: Any = nlp.get_pipe(_LEMMATIZER)
         self.strings = nlp.vocab.strings
         # Strings, not their hashes: a memory zone frees the strings it added on exit.
         self.cache: dict[tuple[int, int], str] = {}
@@ -60,7 +60,7 @@ class CachedLemmas:
                 # The lemmatizer's own rules, once per (form, part of speech).
                 lemma = self.cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
             lemmas[i] = add(lemma)
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]  # stubs: to_array gives floats
         return doc
 
 
@@ -101,6 +101,7 @@ def pipe(
         yield from nlp.pipe(docs, as_tuples=True, batch_size=batch_size)
         return
     lemmas = cached_lemmas(nlp)
+    assert lemmas is not None  # made on first use
     component: Any = nlp.get_pipe(_COMPONENT)
     # The lemmatizer feeds no model (NER reads forms and shapes), so it may run last.
     skipped = [_LEMMATIZER, _COMPONENT]
@@ -145,4 +146,4 @@ def _mark_spaces(doc: Doc) -> None:
     space = rows[:, 1] == 1
     pos[space] = _SPACE
     pos[~space & (pos == _SPACE)] = _X
-    doc.from_array([POS], pos.reshape(-1, 1))
+    doc.from_array([POS], pos.reshape(-1, 1))  # type: ignore[arg-type]  # stubs: to_array gives floats

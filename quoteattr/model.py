@@ -142,6 +142,9 @@ class Quote(_Record):
     ``end`` are character offsets into the article text. A quote cut by an incise lists its
     pieces in ``parts`` and its ``text`` is their texts joined by a space.
     ``date`` is the day the words were said and ``date_basis`` how it was found.
+    ``cluster`` is the id of the statement's cluster across the corpus, when clustering was
+    asked for (``quoteattr extract --cluster``, :mod:`quoteattr.corpus.clusters`); it is
+    left out of the JSON when there is none, so lines of runs without it do not change.
     """
 
     text: str
@@ -157,6 +160,14 @@ class Quote(_Record):
     article: ArticleRef = field(default_factory=ArticleRef)
     # "schema" in JSON; named otherwise in Python, where schema() is the serialiser's method.
     schema_version: int = field(default=SCHEMA_VERSION, metadata=config(field_name="schema"))
+    cluster: str | None = None
+
+    def to_dict(self, encode_json: bool = False) -> dict[str, Any]:
+        """The quote as a JSON object; ``cluster`` only when it has one."""
+        d = super().to_dict(encode_json=encode_json)
+        if d.get("cluster") is None:
+            d.pop("cluster", None)
+        return d
 
 
 @dataclass

@@ -14,7 +14,10 @@ import pytest
 import quoteattr
 from quoteattr import Article, Quote
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+    pytest.mark.usefixtures("both_modes"),  # every construction in normal and fast mode
+]
 
 #: A Wednesday, so that weekday words resolve to a known day.
 PUBLISHED = "2024-05-15"

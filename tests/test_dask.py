@@ -12,7 +12,7 @@ distributed = pytest.importorskip("distributed")
 
 from quoteattr import batch  # noqa: E402
 from quoteattr.cli import main  # noqa: E402
-from quoteattr.dask import extract_bag, to_jsonl, to_parquet  # noqa: E402
+from quoteattr.dask import cluster_bag, extract_bag, to_jsonl, to_parquet  # noqa: E402
 from quoteattr.reading import read_paths  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +80,58 @@ def test_cli_on_the_cluster_writes_the_local_bytes(client, tmp_path):
     assert remote.read_bytes() == local.read_bytes()
     man = ".articles.jsonl"
     assert (tmp_path / f"remote{man}").read_bytes() == (tmp_path / f"local{man}").read_bytes()
+
+
+def _quote_dicts() -> list[dict]:
+    """Hand-made quote records: a statement in several outlets and forms, a stock phrase."""
+    long = (
+        "Nous ne céderons pas sur l'âge de départ, parce que l'équilibre du système en dépend "
+        "et que les Français le savent"
+    )
+    stock = "la Chine est prête à travailler avec toutes les parties"
+    texts = [
+        (long, "Marie Dupont", "2024-03-04"),
+        (long.replace("'", "’").upper(), "Marie Dupont", "2024-03-04"),
+        ("Nous ne céderons pas sur l’âge de départ", "Marie Dupont", "2024-03-04"),
+        ("elle ne céderait pas sur l'âge de départ", "Marie Dupont", "2024-03-05"),
+        (f"{stock} pour maintenir la paix en mer de Chine", "Wang Wenbin", "2024-05-10"),
+        (f"{stock} pour lutter contre le changement climatique", "Mao Ning", "2024-09-02"),
+        (stock, "Mao Ning", "2024-09-02"),
+        ("Nous gagnerons", "Léa Roux", "2024-03-04"),
+    ]
+    records = []
+    for n, (text, who, day) in enumerate(texts * 3):
+        records.append(
+            {
+                "text": text,
+                "type": "direct",
+                "start": 0,
+                "end": len(text),
+                "speaker": {"name": who, "kind": "person"},
+                "date": day,
+                "article": {"id": f"a{n}", "path": "x.jsonl", "index": n, "publisher": f"O{n}"},
+            }
+        )
+    records.append({"type": "direct", "note": "no text: passed through"})
+    return records
+
+
+def test_clusters_on_the_cluster_are_the_single_machine_ones(client, tmp_path):
+    import dask.bag as db
+
+    from quoteattr.corpus.clusters import cluster_file, label_file
+
+    records = _quote_dicts()
+    src = tmp_path / "quotes.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    cluster_file(src, tmp_path / "clusters.jsonl")
+    local = [json.loads(line) for line in (tmp_path / "clusters.jsonl").read_text().splitlines()]
+
+    labelled, clusters = cluster_bag(db.from_sequence(records, npartitions=4))
+    remote = clusters.compute()
+    assert sorted(remote, key=lambda c: c["id"]) == sorted(local, key=lambda c: c["id"])
+    assert len(local) < len(records) - 1, "some quotations are clustered together"
+
+    label_file(src)
+    want = [json.loads(line).get("cluster") for line in src.read_text().splitlines()]
+    assert [r.get("cluster") for r in labelled.compute()] == want

@@ -11,6 +11,9 @@ from quoteattr import Article, Quote
 
 PUBLISHED = "2024-05-15"  # a Wednesday
 
+# Every rule in normal and in fast mode (which parses only what the triggers select).
+pytestmark = pytest.mark.usefixtures("both_modes")
+
 
 def _quotes(text: str, date: str | None = PUBLISHED) -> list[Quote]:
     quotes = quoteattr.extract(Article(text=text, date=date))

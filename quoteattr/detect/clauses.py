@@ -363,11 +363,18 @@ def que_after(doc: Doc, verb: int, limit: int) -> int | None:
             return j + 1
         if t.text in {".", "!", "?", ";", "«", "»", '"'}:
             return None
-        # A verb ends the search, unless it is part of the cue (« faisant observer que ») or
-        # the participle of « se dire / se montrer convaincu que ».
+        # A verb ends the search, unless it is part of the cue (« faisant observer que »), the
+        # participle of « se dire / se montrer convaincu que », or a gerund standing between
+        # the cue and its clause (« a déclaré en quittant la salle que »).
         right_after = j == verb + 1
-        if t.pos_ == "VERB" and not (
-            right_after and ("Inf" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm"))
+        gerund = t.lower_.endswith("ant") and doc[j - 1].lower_ == "en"
+        if (
+            t.pos_ == "VERB"
+            and not gerund
+            and not (
+                right_after
+                and ("Inf" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm"))
+            )
         ):
             return None
         j += 1

@@ -14,11 +14,12 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..data import words as data_words
+from .closed_class import inverted_subjects, personal_pronouns
 from .doccache import text_of
 from .found import Found
 
 # Subject clitics and pronouns that carry the previous speaker on (« appuie-t-il »).
-_GOING_ON = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"}
+_GOING_ON = personal_pronouns() | inverted_subjects(personal=True)
 RULE = "indirect:continued"
 
 

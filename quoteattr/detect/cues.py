@@ -57,8 +57,10 @@ class CueEntry:
 class CueLexicon:
     """Reporting cues indexed by verb lemma; load the bundled one with :meth:`load`."""
 
-    def __init__(self, entries: list[CueEntry]) -> None:
+    def __init__(self, entries: list[CueEntry], text: str | None = None) -> None:
         self.entries = {e.cue: e for e in entries}
+        # The table the lexicon was read from, for saving it with a pipeline (to_disk).
+        self.text = text
         self._by_verb: dict[str, list[CueEntry]] = {}
         for e in entries:
             if "source" not in e.frames:
@@ -74,6 +76,15 @@ class CueLexicon:
                 text = Path(path).read_text(encoding="utf-8")
             except OSError as exc:
                 raise ValueError(f"cannot read the cue lexicon {path}: {exc.strerror}") from exc
+        return cls.from_text(text, str(path or "cues.tsv"))
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "cues.tsv") -> CueLexicon:
+        """The lexicon of a TSV table's ``text`` (``name`` says where it came from in errors).
+
+        >>> CueLexicon.from_text("cue\\tframes\\tweight\\nclamer\\tque\\t0.9")["clamer"].weight
+        0.9
+        """
         entries = []
         for row in data_rows(text):
             try:
@@ -86,8 +97,8 @@ class CueLexicon:
                     )
                 )
             except (KeyError, ValueError) as exc:
-                raise ValueError(f"bad row in the cue lexicon {path or 'cues.tsv'}: {row}") from exc
-        return cls(entries)
+                raise ValueError(f"bad row in the cue lexicon {name}: {row}") from exc
+        return cls(entries, text)
 
     def __getitem__(self, cue: str) -> CueEntry:
         return self.entries[cue]

@@ -29,13 +29,14 @@ from .clauses import (
     subject_of,
     verb_group_start,
 )
+from .closed_class import subject_pronouns
 from .cues import CueEntry, CueLexicon
 from .doccache import text_of
 from .found import Found
 from .marks import Quoted, quoted_mask, words_mask
 
 _INF_AUX = {"avoir", "être"}
-_CLITIC_SUBJECTS = {"-il", "-elle", "-on", "-ils", "-elles"}
+_CLITIC_SUBJECTS = frozenset("-" + f for f in subject_pronouns())  # « -il », « -on »…
 
 
 def find_indirect(

@@ -77,9 +77,10 @@ class Rule:
     detection however many rules share it. ``priority`` is added to the rank of the
     quotation's type (:data:`TYPE_RANK`) and a tenth of its confidence when two quotations
     share content: the higher one is kept. ``trigger`` is None when the rule cannot say
-    cheaply where it fires: fast mode then parses every sentence. ``reach`` is what fast
-    mode must parse around a sentence the trigger fires on (``sentence``: the sentence and
-    the ones before and after it; ``paragraph``: its whole paragraph). ``after_others``
+    cheaply where it fires: fast mode then parses every sentence. ``reach`` is what the rule
+    reads around a sentence its trigger fires on, which fast mode parses too: ``sentence``
+    (the sentence and the one before it, where a pronoun's or a description's source is named),
+    ``neighbours`` (the sentences before and after) or ``paragraph``. ``after_others``
     rules run once the other rules' overlaps are resolved, and read ``Context.found``.
     """
 
@@ -90,7 +91,7 @@ class Rule:
     speaker_from: SpeakerFrom = "mention"
     priority: float = 0.0
     trigger: Trigger | None = None
-    reach: Literal["sentence", "paragraph"] = "sentence"
+    reach: Literal["sentence", "neighbours", "paragraph"] = "sentence"
     after_others: bool = False
     doc: str = field(default="", compare=False)
 

@@ -9,10 +9,13 @@ title (M., Mme…) or a noun for people who speak (``data/speaker_nouns.txt``).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 import regex
 from spacy.tokens import Doc, Span
 
+from ..data import rows as data_rows
+from ..data import text as data_text
 from ..data import words
 from .clauses import can_speak, noun_phrase
 from .doccache import text_of
@@ -21,20 +24,37 @@ from .marks import Quoted, words_mask
 from .source_phrase import document_source, is_criterion, title_source
 from .source_phrase import source_documents as source_documents  # attribution reads it here
 
-# Marker → how sure a match makes us that speech is reported.
-_MARKERS = {
-    "selon": 0.85,
-    "d'après": 0.8,
-    "à en croire": 0.8,
-    "aux dires de": 0.8,
-    "de l'avis de": 0.75,
-    "de l'opinion de": 0.75,
-    "pour": 0.7,
-}
-_MARKER_RE = regex.compile(
-    r"(?i)((?:selon|d['’]\s?après|à en croire|pour)(?=\W)"
-    r"|aux dires d(?:e\s|['’])|de l['’]\s?(?:avis|opinion) d(?:e\s|['’]))"
-)
+
+@cache
+def source_markers() -> dict[str, float]:
+    """Each source marker (« selon », « d'après »…) with how sure a match makes us that speech
+    is reported, from ``data/source_markers.tsv``."""
+    return {r["marker"]: float(r["weight"]) for r in data_rows(data_text("source_markers.tsv"))}
+
+
+def marker_pattern(leave_out: frozenset[str] = frozenset()) -> str:
+    """A regular expression matching the source markers but those of ``leave_out``, in
+    their written forms: either apostrophe (with a space or not after it), « de » elided.
+
+    >>> bool(regex.match(marker_pattern(), "aux dires d’un témoin"))
+    True
+    """
+    alternatives = []
+    for marker in source_markers():
+        if marker in leave_out:
+            continue
+        words = marker.split(" ")
+        elided = words[-1] == "de" and len(words) > 1
+        body = " ".join(regex.escape(w).replace("'", "['’]\\s?") for w in words[:-1])
+        if elided:
+            alternatives.append(body + r" d(?:e\s|['’])")
+        else:
+            last = regex.escape(words[-1]).replace("'", "['’]\\s?")
+            alternatives.append((body + " " if body else "") + last + r"(?=\W)")
+    return "(" + "|".join(alternatives) + ")"
+
+
+_MARKER_RE = regex.compile(marker_pattern(), regex.IGNORECASE)
 
 
 def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
@@ -66,15 +86,14 @@ def marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
     m = _MARKER_RE.match(text, doc[i].idx)
     if m is None:
         return None
-    key = regex.sub(r"['’]\s?", "'", m.group(1).lower())
-    key = "aux dires de" if key.startswith("aux dires") else key
-    key = "de l'avis de" if key.startswith("de l'avis") else key
-    key = "de l'opinion de" if key.startswith("de l'opinion") else key
+    key = regex.sub(r"['’]\s?", "'", m.group(1).lower()).strip()
+    if key.endswith(" d'"):
+        key = key[:-2] + "de"  # « aux dires d'un témoin »
     end = m.end()
     n = 0
     while i + n < len(doc) and doc[i + n].idx < end:
         n += 1
-    return n, _MARKERS.get(key, 0.75)
+    return n, source_markers().get(key, 0.75)
 
 
 def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
@@ -181,8 +200,8 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
             continue
         if is_criterion(doc, i + n, unit.end):
             return None  # « …, selon les régions. » means "depending on"
-        np = noun_phrase(doc, i + n, unit.end)
-        if not can_speak(np):
+        np: Span | None = noun_phrase(doc, i + n, unit.end)
+        if np is None or not can_speak(np):
             stop = next((t.i for t in doc[i + n : limit] if t.text == ","), limit)
             np = document_source(doc, i + n, stop)
             if np is None:

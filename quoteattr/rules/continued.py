@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..detect.continued import RULE, find_continued
 from ..detect.found import Found
 from ..detect.rules import Context, Rule, register
+from ..detect.triggers import continuation
 
 
 def _going_on(ctx: Context) -> list[Found]:
@@ -22,6 +23,7 @@ register(
         0.5,
         _going_on,
         speaker_from="previous",
+        trigger=continuation,
         after_others=True,
         doc="« … », selon X. Elle reste sur trois victoires. « … », insiste-t-il.",
     )

@@ -9,6 +9,13 @@ from __future__ import annotations
 from ..detect.direct import find_dash_blocks, find_direct
 from ..detect.found import Found
 from ..detect.rules import Context, Rule, register
+from ..detect.triggers import (
+    quote_introduced,
+    quote_signed_by_dash,
+    quote_with_cue,
+    signed,
+    standalone_quote,
+)
 
 
 def _passages(ctx: Context) -> list[Found]:
@@ -25,27 +32,49 @@ register(
         "direct",
         0.95,
         _passages,
+        trigger=quote_with_cue,
         doc="« Oui, a-t-il dit, mais non. »: an incise inside the marks, cut out of the content",
     )
 )
-register(Rule("direct:incise", "direct", 0.95, _passages, doc="« … », a affirmé M. Wang."))
+register(
+    Rule(
+        "direct:incise",
+        "direct",
+        0.95,
+        _passages,
+        trigger=quote_with_cue,
+        doc="« … », a affirmé M. Wang.",
+    )
+)
 register(
     Rule(
         "direct:embedded",
         "mixed",
         0.8,
         _passages,
+        trigger=quote_with_cue,
         doc="L'usine produira jusqu'« à 500 millions », explique X: a fragment ending a "
         "sentence of reported speech makes the sentence mixed speech",
     )
 )
-register(Rule("direct:dash", "direct", 0.8, _passages, doc="« … » — Marie Dupont"))
+register(
+    Rule(
+        "direct:dash",
+        "direct",
+        0.8,
+        _passages,
+        trigger=quote_signed_by_dash,
+        reach="neighbours",
+        doc="« … » — Marie Dupont",
+    )
+)
 register(
     Rule(
         "direct:colon",
         "direct",
         0.9,
         _passages,
+        trigger=quote_introduced,
         doc="X a déclaré : « … », X : « … », Pour X, « … »",
     )
 )
@@ -55,6 +84,8 @@ register(
         "direct",
         0.6,
         _passages,
+        trigger=standalone_quote,
+        reach="neighbours",
         speaker_from="neighbour",
         doc="a quoted sentence standing alone: its speaker is in the sentence before or after",
     )
@@ -65,6 +96,8 @@ register(
         "direct",
         0.7,
         _signed,
+        trigger=signed,
+        reach="paragraph",
         doc="a paragraph without marks signed « —Sonia Dridi, journaliste » at its end",
     )
 )

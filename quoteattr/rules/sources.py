@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..detect.found import Found
 from ..detect.rules import Context, Rule, register
 from ..detect.sources import find_sources
+from ..detect.triggers import named_after, source_marker, verdict
 
 # A source marker attributes less surely than a cue: half a type's rank below.
 _BELOW_CUES = -0.5
@@ -25,12 +26,21 @@ register(
         "indirect",
         0.85,
         _markers,
+        trigger=source_marker,
         priority=_BELOW_CUES,
         doc="Selon X, P (the marker's weight: selon 0.85 … pour 0.7)",
     )
 )
 register(
-    Rule("source:trailing", "indirect", 0.85, _markers, priority=_BELOW_CUES, doc="P, selon X.")
+    Rule(
+        "source:trailing",
+        "indirect",
+        0.85,
+        _markers,
+        trigger=source_marker,
+        priority=_BELOW_CUES,
+        doc="P, selon X.",
+    )
 )
 register(
     Rule(
@@ -38,6 +48,7 @@ register(
         "indirect",
         0.7,
         _markers,
+        trigger=verdict,
         priority=_BELOW_CUES,
         doc="Le message est clair pour les syndicats : la grève continuera.",
     )
@@ -48,6 +59,8 @@ register(
         "indirect",
         0.7,
         _markers,
+        trigger=named_after,
+        reach="neighbours",
         priority=_BELOW_CUES,
         doc="P. C'est la remarque de Kareyce Fotso.",
     )
