@@ -28,10 +28,13 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -39,7 +42,20 @@ from typing import IO, Any, TypeVar
 
 from .model import Article, ErrorRecord, Quote
 
-Item = Article | ErrorRecord
+
+@dataclass
+class Skipped:
+    """An entry of an input folder (or pattern) that holds no article and is not read: a
+    linked folder, a named pipe, a socket, an image, a hidden file. Listed in the manifest
+    with status ``skipped`` and its ``reason``."""
+
+    path: str
+    reason: str
+    id: str | None = None
+    index: int | None = None
+
+
+Item = Article | ErrorRecord | Skipped
 # Tracebacks behind articles' error records; ``quoteattr extract --debug`` shows them.
 _log = logging.getLogger("quoteattr.batch")
 T = TypeVar("T")
@@ -86,7 +102,10 @@ class Summary:
     articles: int = 0
     quotes: int = 0
     errors: int = 0
+    #: Articles and inputs finished by an earlier run (``--resume``).
     skipped: int = 0
+    #: Entries of input folders that hold no article (:class:`Skipped`).
+    not_articles: int = 0
 
 
 def item_key(item: Item) -> str:
@@ -97,6 +116,8 @@ def item_key(item: Item) -> str:
     """
     if isinstance(item, ErrorRecord):
         return _key(item.path, item.index, item.line)
+    if isinstance(item, Skipped):
+        return _key(item.path, None, None)
     return _key(item.path, item.index, None)
 
 
@@ -104,17 +125,20 @@ def _key(path: str, index: int | None, line: int | None) -> str:
     return json.dumps([path, index, line], ensure_ascii=False)
 
 
-def input_files(paths: Iterable[str], exclude: Collection[tuple[int, int]] = ()) -> Iterator[str]:
+def input_files(
+    paths: Iterable[str], exclude: Collection[tuple[int, int]] = (), skipped: bool = False
+) -> Iterator[str | Skipped]:
     """The files behind ``paths``, as :func:`quoteattr.reading.sources.expand` lists them
     (gold sets and manifests in a directory left out, files named explicitly kept, files
     whose identity is in ``exclude`` -- the run's own output and manifest -- left out).
 
-    A path that gives nothing is kept too, so that reading it reports why.
+    A path that gives nothing is kept too, so that reading it reports why. With ``skipped``,
+    each entry of a folder or pattern that is not read comes as a :class:`Skipped`.
     """
-    from .reading.sources import expand
+    from .reading.sources import Skip, expand
 
-    for path, _ in expand(paths, exclude=exclude):
-        yield path
+    for path, reason in expand(paths, exclude=exclude, skipped=skipped):
+        yield Skipped(path, str(reason)) if isinstance(reason, Skip) else path
 
 
 def manifest_entry(
@@ -137,6 +161,9 @@ def manifest_entry(
     error = quotes.error if isinstance(quotes, ErrorRecord) else None
     if isinstance(item, ErrorRecord):
         error = item.error
+    status = "error" if error is not None else "ok"
+    if isinstance(item, Skipped):
+        status = "skipped"
     article = item if isinstance(item, Article) else None
     entry = {
         "id": item.id or "",
@@ -148,8 +175,9 @@ def manifest_entry(
         "url": article.url if article else None,
         "publisher": article.publisher if article else None,
         "n_quotes": len(quotes) if isinstance(quotes, list) else 0,
-        "status": "error" if error is not None else "ok",
+        "status": status,
         "error": error,
+        "reason": item.reason if isinstance(item, Skipped) else None,
         # How the article was read, when not as it came (runs cut before parsing…).
         "warnings": [writable(w) for w in getattr(quotes, "warnings", [])],
     }
@@ -216,6 +244,8 @@ def portable(item: Item) -> Item:
     or metadata holds a lone surrogate becomes an error record under the article's own key.
     """
     path = writable(item.path)
+    if isinstance(item, Skipped):
+        return Skipped(path, writable(item.reason))
     if isinstance(item, ErrorRecord):
         item_id = None if item.id is None else writable(item.id)
         return dataclasses.replace(item, path=path, error=writable(item.error), id=item_id)
@@ -257,7 +287,22 @@ def quote_line(quote: Quote) -> str:
     record["schema"] = record.pop("schema_version")
     if cluster is not None:
         record["cluster"] = cluster
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return json_line(record)
+
+
+#: Characters JSON leaves raw in strings but that many line readers take for line ends
+#: (Python's ``str.splitlines``, JavaScript): escaped, so one record is always one line.
+_LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(record: Any) -> str:
+    """``record`` as one JSONL line: UTF-8 kept readable, but no character any reader could
+    take for a line end.
+
+    >>> json_line({"id": "a\u2028b", "title": "Été"})
+    '{"id": "a\\\\u2028b", "title": "Été"}\\n'
+    """
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKERS) + "\n"
 
 
 # --- worker side -------------------------------------------------------------------------
@@ -319,10 +364,44 @@ def _bound_caches(nlp: Any) -> None:
     bound_cache(getattr(cached_lemmas(nlp, create=False), "cache", None), CACHE_LIMIT)
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent: int | None = None) -> None:
     # Ctrl-C is the parent's to handle; workers just stop when the pool shuts down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        _die_with(parent)
     _extractor(options)
+
+
+#: How often a worker checks that its parent still lives, where the kernel cannot tell it.
+_WATCH_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Ends this worker when process ``parent`` dies, even by ``kill -9``.
+
+    A worker whose parent is gone would wait forever for its next chunk, holding its model
+    (half a gigabyte). On Linux the kernel kills it (``PR_SET_PDEATHSIG``); everywhere a
+    daemon thread also checks the parent's pid every :data:`_WATCH_SECONDS`.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still does the job
+    if os.getppid() != parent:  # the parent died before we asked to die with it
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(_WATCH_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="quoteattr-parent-watch", daemon=True).start()
 
 
 def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
@@ -345,7 +424,7 @@ def process_chunk(chunk: list[Item], options: Options) -> list[Done]:
         _bound_caches(ex.nlp)
         done = []
         for item in chunk:
-            if isinstance(item, ErrorRecord):
+            if not isinstance(item, Article):  # nothing to extract: only its manifest line
                 done.append(Done(item_key(item), [], manifest_entry(item, [])))
                 continue
             done.append(_done(item, *next(results), with_text=options.with_text))
@@ -466,19 +545,119 @@ def extract_items(
         for done in ordered_map(task, chunks, None, 1):
             yield from done
         return
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        # A fresh interpreter per worker: no inherited threads or locks from the parent.
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(task.options,),
-    )
+    pool = _Pool(task.options, workers)
     try:
         # Two chunks per worker in flight: none idles while the parent writes.
-        for done in ordered_map(task, chunks, pool.submit, window=2 * workers):
-            yield from done
+        yield from _pooled(task, chunks, pool, window=2 * workers)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+#: Workers dying on this many articles in a row is no article's fault: the run stops.
+DEATHS_IN_A_ROW = 3
+
+
+class _Pool:
+    """A process pool that can be replaced by a fresh one after a worker died."""
+
+    def __init__(
+        self, options: Options, workers: int, initializer: Callable[..., None] | None = None
+    ) -> None:
+        self.options = options
+        self.workers = workers
+        self.initializer = initializer or _init_worker
+        self.worked = False  # a task has succeeded: the workers can work at all
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            # A fresh interpreter per worker: no inherited threads or locks from the parent.
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=self.initializer,
+            initargs=(self.options, os.getpid()),
+        )
+
+    def submit(self, fn: Callable[[T], R], arg: T) -> Future[R]:
+        try:
+            return self.executor.submit(fn, arg)
+        except BrokenProcessPool as exc:  # the pool broke since the last result was read
+            future: Future[R] = Future()
+            future.set_exception(exc)
+            return future
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _pooled(
+    task: Callable[[list[Item]], list[Done]],
+    chunks: Iterable[list[Item]],
+    pool: _Pool,
+    window: int,
+) -> Iterator[Done]:
+    """``task`` over ``chunks`` in ``pool``, results in order, ``window`` chunks in flight.
+
+    A worker that dies (killed by the system for its memory, crashed in native code) takes
+    its pool down with every chunk in flight. The chunk being waited for is then run again
+    one article at a time in a fresh pool, and the chunks behind it are sent again: an
+    article on which a worker dies a second time gets an error record, the others their
+    quotes, so one such article never stops a run nor a ``--resume``. Workers dying on
+    :data:`DEATHS_IN_A_ROW` articles in a row, or before any article succeeded (they cannot
+    start: a missing model), stop the run with :class:`BrokenProcessPool`.
+    """
+    pending: deque[tuple[list[Item], Future[list[Done]]]] = deque()
+
+    def head() -> list[Done]:
+        chunk, future = pending.popleft()
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            pool.restart()
+            result = _one_by_one(task, chunk, pool)
+            for i, (lost, _) in enumerate(pending):
+                pending[i] = (lost, pool.submit(task, lost))
+        pool.worked = True
+        return result
+
+    for chunk in chunks:
+        pending.append((chunk, pool.submit(task, chunk)))
+        if len(pending) >= window:
+            yield from head()
+    while pending:
+        yield from head()
+
+
+def _one_by_one(
+    task: Callable[[list[Item]], list[Done]], chunk: list[Item], pool: _Pool
+) -> list[Done]:
+    results: list[Done] = []
+    in_a_row = 0
+    for item in chunk:
+        try:
+            results.extend(pool.submit(task, [item]).result())
+            pool.worked = True
+            in_a_row = 0
+        except BrokenProcessPool:
+            in_a_row += 1
+            if in_a_row >= DEATHS_IN_A_ROW or not isinstance(item, Article):
+                raise
+            _log.debug("a worker died on %s", item.id)
+            pool.restart()
+            died = ErrorRecord(
+                path=item.path,
+                error="a worker process died while extracting this article (out of memory, "
+                "or a crash); the rest of the run went on",
+                index=item.index,
+            )
+            results.append(Done(item_key(item), [], manifest_entry(item, died)))
+    if not pool.worked:
+        raise BrokenProcessPool("no worker process could extract any article")
+    return results
 
 
 class _Task:
@@ -612,7 +791,7 @@ class Writer:
         if done.lines:
             self._put(self.out, "".join(done.lines))
         if self.manifest is not None:
-            self._put(self.manifest, json.dumps(done.manifest, ensure_ascii=False) + "\n")
+            self._put(self.manifest, json_line(done.manifest))
 
     @staticmethod
     def _put(f: IO[str], text: str) -> None:
@@ -657,6 +836,8 @@ def run(
         summary.quotes += done.manifest["n_quotes"]
         if done.ok:
             summary.articles += 1
+        elif done.manifest["status"] == "skipped":
+            summary.not_articles += 1
         else:
             summary.errors += 1
         if on_done is not None:

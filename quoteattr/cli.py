@@ -7,7 +7,8 @@ option maps to an argument of :func:`quoteattr.batch.run` or
 :func:`quoteattr.reading.read_paths`.
 
 Exit codes: 0 done; 1 done but some input failed and ``--strict`` was given; 2 the run could
-not be done (bad option, unwritable output, worker crash); 130 interrupted.
+not be done (bad option, unwritable output, workers that keep dying); 130 interrupted (Ctrl-C); 143
+terminated (SIGTERM). Workers die with the ``extract`` process, even after ``kill -9``.
 
 >>> main(["extract", "--workers", "0", "x.txt"])
 Traceback (most recent call last):
@@ -37,6 +38,8 @@ _DELEGATED = {
 
 #: Exit code when the run itself failed (as opposed to some inputs failing).
 EXIT_FAILED = 2
+#: Exit code after SIGTERM (128 + 15, as a shell reports a process ended by it).
+EXIT_TERMINATED = 143
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,13 +163,30 @@ def _fail(message: str) -> int:
     return EXIT_FAILED
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, stopping the run the way Ctrl-C does."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def _extract(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
     started = time.monotonic()
     if args.debug:
         _show_debug_log()
+    # A scheduler's SIGTERM (timeout, systemd, Slurm) ends the run like Ctrl-C: workers shut
+    # down, the manifest stays consistent, --resume continues. Only the main thread may.
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main else None
     try:
         return _guarded(args, started)
     finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
         if args.debug:
             _hide_debug_log()  # a library's run leaves no handler on a closed stream behind
 
@@ -177,10 +197,11 @@ def _guarded(args: argparse.Namespace, started: float) -> int:
 
     try:
         return _run_extract(args, started)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         hint = " (rerun with --resume to continue)" if args.output else ""
-        print(f"\nquoteattr: interrupted{hint}", file=sys.stderr)
-        return 130
+        what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        print(f"\nquoteattr: {what}{hint}", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, _Terminated) else 130
     except BrokenPipeError:
         _silence_stdout()
         return 141  # the reader of our output went away (``| head``): nothing to report
@@ -192,7 +213,9 @@ def _guarded(args: argparse.Namespace, started: float) -> int:
         if isinstance(exc, OSError) and exc.filename:
             return _fail(f"cannot open {exc.filename}: {exc.strerror}")
         if type(exc).__name__ == "BrokenProcessPool":
-            return _fail("a worker process died (out of memory?); rerun with --resume")
+            return _fail(
+                "worker processes keep dying (out of memory? a broken model?); rerun with --resume"
+            )
         return _fail(f"{type(exc).__name__}: {exc} (use --debug for the traceback)")
 
 
@@ -276,7 +299,7 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
 
     def on_done(done: batch.Done) -> None:
         progress.update(1)
-        if not done.ok:
+        if done.manifest["status"] == "error":
             where = done.manifest["path"] or "<stdin>"
             if done.manifest["index"] is not None and done.manifest["line"] is None:
                 where += f"#{done.manifest['index']}"  # one article of a file holding several
@@ -309,6 +332,8 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
         clustered = f" in {clusters} clusters"
     took = time.monotonic() - started
     skipped = f", {summary.skipped} already done" if summary.skipped else ""
+    if summary.not_articles:
+        skipped = f", {summary.not_articles} skipped (not articles){skipped}"
     print(
         f"quoteattr: {summary.articles} articles, {summary.quotes} quotes{clustered}, "
         f"{summary.errors} errors{skipped} in {took:.1f} s",
@@ -320,10 +345,13 @@ def _run_extract(args: argparse.Namespace, started: float) -> int:
 def _read(args: argparse.Namespace, own: frozenset[tuple[int, int]]) -> Iterator[Any]:
     """The articles of the inputs, read lazily file after file, the run's ``own`` files
     (output, manifest) left out."""
-    from .batch import input_files
+    from .batch import Skipped, input_files
     from .reading import read_paths
 
-    for path in input_files(args.paths, exclude=own):
+    for path in input_files(args.paths, exclude=own, skipped=True):
+        if isinstance(path, Skipped):
+            yield path  # listed in the manifest, never opened
+            continue
         yield from read_paths([path], date=args.date, publisher=args.publisher)
 
 

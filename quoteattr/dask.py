@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .batch import DEFAULT_CHUNK, Options, chunked, input_files, process_chunk
+from .batch import DEFAULT_CHUNK, Options, chunked, input_files, portable, process_chunk
 from .model import Article
 
 if TYPE_CHECKING:
@@ -223,7 +223,8 @@ def _extract_files(
 
 
 def _quotes(items: Iterable[Any], options: Options) -> Iterator[dict[str, Any]]:
-    for chunk in chunked(items, DEFAULT_CHUNK):
+    # The same plain, writable articles as a local run's workers get (see batch.portable).
+    for chunk in chunked(map(portable, items), DEFAULT_CHUNK):
         for done in process_chunk(chunk, options):
             for line in done.lines:
                 yield json.loads(line)

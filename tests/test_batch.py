@@ -84,6 +84,16 @@ def test_manifest_entry_carries_the_article_metadata_as_read():
     }
 
 
+def test_manifest_entry_of_an_entry_that_is_no_article_says_why():
+    entry = batch.manifest_entry(batch.Skipped("in/pipe.txt", "a named pipe (FIFO)"), [])
+    assert (entry["status"], entry["reason"], entry["error"]) == (
+        "skipped",
+        "a named pipe (FIFO)",
+        None,
+    )
+    assert batch.item_key(batch.Skipped("in/pipe.txt", "x")) == '["in/pipe.txt", null, null]'
+
+
 def test_manifest_entry_of_an_unreadable_input_says_why():
     err = ErrorRecord(path="bad.jsonl", error="line 7: not JSON", line=7)
     entry = batch.manifest_entry(err, [])
@@ -99,6 +109,7 @@ def test_manifest_entry_of_an_unreadable_input_says_why():
         "n_quotes": 0,
         "status": "error",
         "error": "line 7: not JSON",
+        "reason": None,
         "warnings": [],
     }
 
@@ -124,6 +135,7 @@ def test_manifest_entry_of_an_article_counts_its_quotes():
         "n_quotes",
         "status",
         "error",
+        "reason",
         "warnings",
     ]
     assert entry["warnings"] == []

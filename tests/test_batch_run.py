@@ -93,3 +93,78 @@ def test_resume_after_kill_9_neither_loses_nor_doubles_a_record(corpus, clean_ru
     assert out.read_bytes() == clean_run.read_bytes()
     man = "q.articles.jsonl"
     assert (tmp_path / man).read_bytes() == clean_run.with_name(man).read_bytes()
+
+
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            state, ppid = _state(int(entry.name))
+            if ppid == pid and state not in (None, "Z"):
+                found.append(int(entry.name))
+    return found
+
+
+def _state(pid: int) -> tuple[str | None, int | None]:
+    """``(state, parent pid)`` of ``pid``; ``(None, None)`` once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None, None
+    fields = stat.rsplit(")", 1)[1].split()  # the command name may hold spaces
+    return fields[0], int(fields[1])
+
+
+def _alive(pid: int) -> bool:
+    return _state(pid)[0] not in (None, "Z")  # a zombie is dead, only not yet reaped
+
+
+def _running_with_workers(corpus: Path, out: Path, *extra: str) -> tuple[subprocess.Popen, list]:
+    """A 2-worker run caught in its middle, with its worker processes' pids."""
+    proc = _extract(corpus, out, "--workers", "2", *extra)
+    deadline = time.monotonic() + 240
+    while _manifest_lines(out) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run must still be going"
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, workers
+    return proc, workers
+
+
+def _gone_within(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return [p for p in pids if _alive(p)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_die_with_their_parent_after_kill_9(corpus, tmp_path):
+    """Orphaned workers used to wait on their pipe forever, half a gigabyte each."""
+    proc, workers = _running_with_workers(corpus, tmp_path / "q.jsonl")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert _gone_within(workers, 30) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_sigterm_ends_the_run_like_ctrl_c_and_resume_completes_it(corpus, clean_run, tmp_path):
+    out = tmp_path / "q.jsonl"
+    proc, workers = _running_with_workers(corpus, out)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        "quoteattr: terminated (rerun with --resume to continue)"
+    )
+    assert _gone_within(workers, 30) == []
+    written = _manifest_lines(out)
+    assert written < 61, "the run must have been stopped before its end"
+
+    err = _finish(_extract(corpus, out, "--workers", "2", "--resume"))
+    assert f"{written} already done" in err
+    assert out.read_bytes() == clean_run.read_bytes()
+    man = "q.articles.jsonl"
+    assert (tmp_path / man).read_bytes() == clean_run.with_name(man).read_bytes()

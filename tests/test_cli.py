@@ -57,7 +57,10 @@ def test_manifest_lists_every_article_and_skips_gold_files(seed_run):
     out, _ = seed_run
     manifest = _lines(out.with_name("q.articles.jsonl"))
     paths = {Path(m["path"]).name for m in manifest}
-    assert "gold.jsonl" not in paths and "articles.jsonl" not in paths
+    # Listed as skipped, not read as articles.
+    side = {Path(m["path"]).name: m for m in manifest if m["status"] == "skipped"}
+    assert {"gold.jsonl", "articles.jsonl"} <= set(side)
+    assert all(m["reason"] and not m["n_quotes"] for m in side.values())
     assert {"000_eccd1aaad595508f.txt", "002_7c931416c020a026.txt"} <= paths
     quotes = _lines(out)
     assert sum(m["n_quotes"] for m in manifest) == len(quotes)

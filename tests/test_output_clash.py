@@ -143,13 +143,19 @@ def test_a_run_writing_into_its_input_folder_never_reads_its_own_files(tmp_path)
     for extra in ([], [], ["--resume"]):  # the first run, a rerun over the former output, resume
         proc = _run(str(folder), "-o", str(out), "--manifest", str(manifest), *extra)
         records = [json.loads(line) for line in manifest.read_text("utf-8").splitlines()]
-        assert sorted(Path(r["path"]).name for r in records) == ["a0.txt", "a1.txt", "a2.txt"]
+        read = sorted(Path(r["path"]).name for r in records if r["status"] != "skipped")
+        assert read == ["a0.txt", "a1.txt", "a2.txt"]
+        own = {Path(r["path"]).name: r["reason"] for r in records if r["status"] == "skipped"}
+        assert own == dict.fromkeys(
+            ["quotes.jsonl", "run-manifest.jsonl"], "this run's own output or manifest"
+        )
         assert {json.loads(q)["article"]["path"] for q in out.read_text("utf-8").splitlines()} == {
             str(folder / f"a{i}.txt") for i in range(3)
         }
-    assert "3 already done" in proc.stderr
+    assert "5 already done" in proc.stderr  # 3 articles and the 2 own files
     # A pattern matching the output reads it no more than the folder does.
     proc = _run(str(folder / "*"), "-o", str(out), "--manifest", str(manifest))
-    assert (
-        proc.stderr.strip().splitlines()[-1].startswith("quoteattr: 3 articles, 6 quotes, 0 errors")
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(
+        "quoteattr: 3 articles, 6 quotes, 0 errors, 2 skipped (not articles) in "
     )

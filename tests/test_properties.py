@@ -1,10 +1,13 @@
-"""Property-based tests: generated hostile inputs never crash the reader or the extractor.
+"""Property-based tests: generated hostile inputs never crash the reader, the extractor or a
+batch run with worker processes.
 
 Inputs are French-news-like: names, cues, incises, « selon », quotation marks of every style
 (balanced or not), odd spaces, control characters, line ends of every system, very long
 tokens and stray unicode. The invariants are the reliability guarantees of issue 7: every
 article gives a result, every quote's offsets point into its article and its text is the
-text at those offsets, quotes never share content, output is deterministic.
+text at those offsets, quotes never share content, output is deterministic. Through
+``quoteattr extract`` with two worker processes (issue 15): every line read ends in the
+manifest, as quotes or as an error record, the output is UTF-8 JSONL, the input is unchanged.
 
 The number of examples comes from a Hypothesis profile chosen by ``QUOTEATTR_HYPOTHESIS``:
 ``ci`` (default, a few hundred inputs) or ``full`` (more than 10,000; see
@@ -14,6 +17,7 @@ docs/reliability.md for the measured run).
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import sys
@@ -33,8 +37,8 @@ from invariants import check_quotes  # noqa: E402
 
 # Examples per test in each profile; the extractor tests send 1-3 articles per example.
 _EXAMPLES = {
-    "ci": {"extract": 40, "chunks": 10, "reader": 150},
-    "full": {"extract": 2500, "chunks": 300, "reader": 2000},
+    "ci": {"extract": 40, "chunks": 10, "reader": 150, "batch": 12},
+    "full": {"extract": 2500, "chunks": 300, "reader": 2000, "batch": 500},
 }
 PROFILE = os.environ.get("QUOTEATTR_HYPOTHESIS", "ci")
 if PROFILE not in _EXAMPLES:
@@ -278,3 +282,101 @@ def test_jsonl_gives_one_item_per_non_blank_line(lines: list) -> None:
     for n, item in zip(numbered, items, strict=True):
         if isinstance(item, ErrorRecord):
             assert item.line == n and item.error.startswith(f"line {n}: ")
+
+
+# --- the batch path: the command line, two worker processes ---------------------------------
+
+_SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+# Half the texts hold a lone surrogate, as a broken ``\udc80`` escape gives.
+_text = st.one_of(
+    news_text(max_fragments=6),
+    st.tuples(news_text(max_fragments=3), _SURROGATES, st.text(max_size=5)).map("".join),
+)
+_json_value = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), _text),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_text, inner, max_size=3)),
+    max_leaves=6,
+)
+_field = st.one_of(_text, _json_value)
+_record = st.fixed_dictionaries(
+    {"text": _field},
+    optional={k: _field for k in ("id", "title", "date", "url", "publisher", "author", "extra")},
+)
+
+
+def _deep(depth: int) -> str:
+    """A valid article whose unknown key nests ``depth`` objects deep."""
+    return '{"text": "« Oui », a dit Paul.", "extra": ' + '{"a": ' * depth + "1" + "}" * depth + "}"
+
+
+_jsonl_line = st.one_of(
+    # Escapes as a JSON writer makes them (\udc80 for a lone surrogate), or raw code points.
+    _record.map(lambda r: json.dumps(r).encode("ascii")),
+    _record.map(lambda r: json.dumps(r, ensure_ascii=False).encode("utf-8", "surrogatepass")),
+    st.integers(1, 1200).map(lambda n: _deep(n).encode()),
+    st.binary(max_size=40),
+    news_text(max_fragments=4).map(lambda t: t.encode("utf-8", "surrogatepass")),
+)
+
+
+@pytest.fixture(scope="module")
+def two_workers():
+    """One pool of two worker processes for every example (each loads the model once)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from quoteattr import batch
+
+    pool = ProcessPoolExecutor(
+        max_workers=2,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=batch._init_worker,
+        initargs=(batch.Options(), os.getpid()),
+    )
+    yield pool
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+@given(lines=st.lists(_jsonl_line, min_size=1, max_size=6), chunk=st.integers(1, 3))
+@_profile("batch")
+def test_a_batch_run_accounts_for_every_line_in_utf8(two_workers, lines, chunk) -> None:
+    """Hostile JSONL through ``quoteattr extract`` with two worker processes: no line stops the
+    run, each item read is a manifest line in input order, output and manifest are UTF-8
+    JSONL whose counts agree, and the input is left as it was."""
+    import contextlib
+    import io
+    from unittest import mock
+
+    from quoteattr import batch, cli
+
+    folder = Path(tempfile.mkdtemp(dir=_folder))
+    src = folder / "in.jsonl"
+    data = b"\n".join(line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines) + b"\n"
+    src.write_bytes(data)
+    out = folder / "q.jsonl"
+    args = ["extract", str(src), "-o", str(out), "--chunk-size", str(chunk), "--no-progress"]
+    stderr = io.StringIO()
+    with (
+        mock.patch.object(cli, "_executor", lambda a, w: (two_workers.submit, lambda: None)),
+        contextlib.redirect_stderr(stderr),
+    ):
+        assert cli.main([*args, "--workers", "2"]) == 0
+    err = stderr.getvalue()
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("quoteattr: ")
+    assert src.read_bytes() == data
+
+    manifest = [
+        json.loads(x)
+        for x in (folder / "q.articles.jsonl").read_bytes().decode("utf-8").splitlines()
+    ]
+    expected = [batch.item_key(batch.portable(i)) for i in read_paths([str(src)])]
+    assert [batch._key(m["path"], m["index"], m["line"]) for m in manifest] == expected
+    assert all((m["status"] == "error") == bool(m["error"]) for m in manifest)
+    quotes = [json.loads(x) for x in out.read_bytes().decode("utf-8").splitlines()]
+    per_article = {(m["path"], m["index"]): m["n_quotes"] for m in manifest if m["status"] == "ok"}
+    counted: dict = {}
+    for q in quotes:
+        key = (q["article"]["path"], q["article"]["index"])
+        counted[key] = counted.get(key, 0) + 1
+    assert counted == {k: n for k, n in per_article.items() if n}
+    shutil.rmtree(folder, ignore_errors=True)

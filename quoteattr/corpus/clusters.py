@@ -347,13 +347,16 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, neighbours: int) -> np.n
     return pairs[(pairs >> np.uint64(32)) < (pairs & _M32)]
 
 
-def _candidates(sk: Sketches, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
-    n = len(sk)
-    owners = np.arange(n, dtype=np.uint64)
-    found = [_bucket_pairs(sk.bands[:, b], owners, neighbours) for b in range(sk.bands.shape[1])]
-    found.append(_bucket_pairs(sk.anchors, sk.anchor_owner, neighbours))
-    pairs = sorted_unique(np.concatenate(found))
-    return (pairs >> np.uint64(32)).astype(np.int64), (pairs & _M32).astype(np.int64)
+def _candidates(sk: Sketches, neighbours: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The candidate pairs ``(a, b)`` of each family of keys in turn (each band, then the
+    anchors): only one family's pairs are ever held."""
+    owners = np.arange(len(sk), dtype=np.uint64)
+    for b in range(sk.bands.shape[1] + 1):
+        if b < sk.bands.shape[1]:
+            pairs = sorted_unique(_bucket_pairs(sk.bands[:, b], owners, neighbours))
+        else:
+            pairs = sorted_unique(_bucket_pairs(sk.anchors, sk.anchor_owner, neighbours))
+        yield (pairs >> np.uint64(32)).astype(np.int64), (pairs & _M32).astype(np.int64)
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -469,9 +472,17 @@ def solve(state: State, rules: Rules | None = None) -> Solution:
     """The clusters of the quotations of ``state``: candidates, exact checks, union-find."""
     rules = rules or Rules()
     n = len(state)
-    a, b = _candidates(state.sketches, rules.neighbours)
-    ok = _same_statement(state, a, b, rules) if len(a) else np.zeros(0, bool)
-    root = _union_find(n, a[ok], b[ok])
+    root = np.arange(n, dtype=np.int64)
+    candidates = joined = 0
+    for a, b in _candidates(state.sketches, rules.neighbours):
+        # A pair already in one cluster needs no check: it cannot change the clusters.
+        apart = root[a] != root[b]
+        a, b = a[apart], b[apart]
+        if not len(a):
+            continue
+        ok = _same_statement(state, a, b, rules)
+        candidates, joined = candidates + len(a), joined + int(ok.sum())
+        root = _union_find(n, root[a[ok]], root[b[ok]])[root]
     # A cluster's id comes from its earliest occurrence: by date (undated last), then by the
     # article's publication date, then by key.
     day = np.where(state.day < 0, _NO_DATE, state.day).astype(np.int64)
@@ -492,8 +503,8 @@ def solve(state: State, rules: Rules | None = None) -> Solution:
         ids=ids,
         rank=rank_by_root[root],
         clusters=len(heads),
-        candidates=len(a),
-        joined=int(ok.sum()),
+        candidates=candidates,
+        joined=joined,
     )
 
 

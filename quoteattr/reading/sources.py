@@ -14,6 +14,7 @@ import gzip
 import io
 import lzma
 import os
+import stat
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import BinaryIO
@@ -24,6 +25,7 @@ __all__ = [
     "COMPRESSED",
     "READABLE",
     "STDIN",
+    "Skip",
     "expand",
     "is_side_file",
     "open_input",
@@ -86,10 +88,42 @@ def is_side_file(name: str) -> bool:
     return base in ("gold.jsonl", "articles.jsonl") or base.endswith(".articles.jsonl")
 
 
-def _walk(directory: str, recursive: bool) -> Iterator[tuple[str, str | None]]:
+class Skip(str):
+    """Why an entry of a folder is not read: not an error, it holds no article.
+
+    :func:`expand` gives these only when asked (``skipped=True``), so that a run can list
+    every entry it passed over.
+    """
+
+
+_NOT_ARTICLE = Skip(
+    "not an article file: a folder gives its .txt, .json, .jsonl, .html and .htm files "
+    "(also .gz, .bz2, .xz); name the file to read it anyway"
+)
+_SIDE_FILE = Skip("a gold set or a quoteattr manifest, not articles; name it to read it anyway")
+
+
+def _not_a_file(path: str) -> Skip:
+    """Why ``path``, neither a folder nor a regular file, is not read (never opened: a named
+    pipe would block the run)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return Skip("broken symbolic link: its target does not exist")
+    if stat.S_ISFIFO(mode):
+        return Skip("a named pipe (FIFO), not a file: name it to read it")
+    if stat.S_ISSOCK(mode):
+        return Skip("a socket, not a file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Skip("a device, not a file")
+    return Skip("not a regular file")
+
+
+def _walk(directory: str, recursive: bool, skipped: bool) -> Iterator[tuple[str, str | None]]:
     """The readable files under ``directory`` in name order, or the reason one can't be listed.
 
-    quoteattr's own JSONL files (:func:`is_side_file`) are left out.
+    quoteattr's own JSONL files (:func:`is_side_file`) are left out. With ``skipped``, every
+    entry left out comes too, with a :class:`Skip` reason.
     """
     try:
         with os.scandir(directory) as it:
@@ -98,24 +132,39 @@ def _walk(directory: str, recursive: bool) -> Iterator[tuple[str, str | None]]:
         yield directory, f"cannot list the directory: {_plain_error(exc)}"
         return
     for entry in entries:
+        path = os.path.join(directory, entry.name)
         # Hidden files and folders (.git, .cache) are tools' business, not articles.
         if entry.name.startswith("."):
+            if skipped:
+                yield path, Skip("hidden (its name starts with a dot)")
             continue
-        path = os.path.join(directory, entry.name)
         try:
             is_dir = entry.is_dir()  # follows links to folders; is_file() below likewise
             is_file = entry.is_file()
+            is_link = entry.is_symlink()
         except OSError as exc:
             yield path, _plain_error(exc)
             continue
+        readable = _readable_name(entry.name)
+        reason: Skip | None = None
         if is_dir:
-            if recursive and not entry.is_symlink():  # a linked folder may loop back
-                yield from _walk(path, recursive)
-        elif is_file and _readable_name(entry.name) and not is_side_file(entry.name):
+            if not is_link and recursive:
+                yield from _walk(path, recursive, skipped)
+            elif is_link:  # a linked folder may loop back
+                reason = Skip("a symbolic link to a folder, not followed: name it to read it")
+            else:
+                reason = Skip("a subfolder (not searched: not recursive)")
+        elif is_file and readable and not is_side_file(entry.name):
             yield path, None
-        elif _readable_name(entry.name) and entry.is_symlink() and not os.path.exists(path):
+        elif readable and is_link and not os.path.exists(path):
             # A dangling link looks like an article to the user: say why it gives nothing.
             yield path, "broken symbolic link: its target does not exist"
+        elif is_file:
+            reason = _SIDE_FILE if readable else _NOT_ARTICLE
+        else:
+            reason = _not_a_file(path)
+        if skipped and reason is not None:
+            yield path, reason
 
 
 def expand(
@@ -123,6 +172,7 @@ def expand(
     *,
     recursive: bool = True,
     exclude: Collection[tuple[int, int]] = (),
+    skipped: bool = False,
 ) -> Iterator[tuple[str, str | None]]:
     """Each file to read as ``(path, None)``, or ``(path, reason)`` when a path gives nothing.
 
@@ -132,15 +182,19 @@ def expand(
     (:func:`is_side_file`) that sit beside articles; a pattern with ``*``, ``?`` or ``[`` gives the
     paths it matches, sorted; ``-`` is standard input. Files whose ``(st_dev, st_ino)`` is in
     ``exclude`` (the run's own output and manifest, see :mod:`quoteattr.outputs`) are left out
-    wherever they are found, so a run never reads what it writes.
+    wherever they are found, so a run never reads what it writes. Named pipes, sockets and
+    devices found in a folder or by a pattern are never opened. With ``skipped``, every
+    entry left out of a folder or pattern comes too, its reason a :class:`Skip`.
     """
-    found = _expand(paths, recursive)
+    found = _expand(paths, recursive, skipped)
     if not exclude:
         yield from found
         return
     for path, reason in found:
         if path == STDIN or reason is not None or _file_id(path) not in exclude:
             yield path, reason
+        elif skipped:
+            yield path, Skip("this run's own output or manifest")
 
 
 def _file_id(path: str) -> tuple[int, int] | None:
@@ -151,12 +205,14 @@ def _file_id(path: str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _expand(paths: Iterable[str], recursive: bool) -> Iterator[tuple[str, str | None]]:
+def _expand(
+    paths: Iterable[str], recursive: bool, skipped: bool
+) -> Iterator[tuple[str, str | None]]:
     for path in paths:
         if path == STDIN:
             yield path, None
         elif os.path.isdir(path):
-            yield from _walk(path, recursive)
+            yield from _walk(path, recursive, skipped)
         elif os.path.exists(path) or os.path.islink(path):
             yield path, None
         elif glob.has_magic(path):
@@ -165,9 +221,19 @@ def _expand(paths: Iterable[str], recursive: bool) -> Iterator[tuple[str, str | 
                 yield path, "no file matches this pattern"
             for match in matches:
                 if os.path.isdir(match):
-                    yield from _walk(match, recursive)
-                elif not is_side_file(match):  # a pattern names no file explicitly
+                    yield from _walk(match, recursive, skipped)
+                    continue
+                # A pattern names no file explicitly: it skips what a folder skips.
+                reason = _SIDE_FILE if is_side_file(match) else None
+                if reason is None and os.path.islink(match) and not os.path.exists(match):
+                    yield match, "broken symbolic link: its target does not exist"
+                    continue
+                if reason is None and not os.path.isfile(match):
+                    reason = _not_a_file(match)
+                if reason is None:
                     yield match, None
+                elif skipped:
+                    yield match, reason
         else:
             yield path, "no such file or directory"
 
