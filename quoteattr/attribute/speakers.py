@@ -275,8 +275,10 @@ def _body_before(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None
 
 def _called(doc: Doc, body: Person, noun: str) -> bool:
     """Whether the article calls ``body`` a ``noun``: in its name (« Agence France-Presse »),
-    its role, or right before it (« l'agence américaine Moody's », « la chaîne de télévision
-    France 24 »). « l'armée » is not the party named last."""
+    its role, or right before it (« l'armée de l'air »), or the noun fits any body (« la
+    compagnie », ``data/generic_body_nouns.txt``). « l'armée » is not the party named last."""
+    if noun in data_words("generic_body_nouns.txt"):
+        return True
     if noun in body.name.lower() or noun in (body.role or "").lower():
         return True
     for a, _, _ in body.mentions:
