@@ -235,10 +235,11 @@ def cue_form_frames(word: str) -> frozenset[str] | None:
 def _triggers() -> list[tuple[Trigger | None, str]]:
     """The distinct triggers of the registered rules, with their reach. The rules reading
     the others' quotations (``after_others``) fire only beside them, in units kept already
-    as their neighbours: they need no trigger of their own here."""
+    as their neighbours: they need no trigger of their own here — unless they give one, for
+    a unit no neighbour keeps (the reportive conditional after a statement)."""
     own: dict[tuple[Trigger | None, str], tuple[Trigger | None, str]] = {}
     for rule in all_rules():
-        if not rule.after_others:
+        if not rule.after_others or rule.trigger is not None:
             own.setdefault((rule.trigger, rule.reach), (rule.trigger, rule.reach))
     return list(own.values())
 
