@@ -229,3 +229,130 @@ def test_document_speaks_for_its_issuer(text, fragment, name):
 def test_relative_date_belongs_to_its_clause(text, fragment, date):
     """Only a day something happened on dates the words that follow."""
     assert _quote(text, fragment).date == date
+
+
+# --- pronouns -----------------------------------------------------------------------------
+
+
+def test_pronoun_stands_for_a_described_subject():
+    """« Le Premier ministre a défendu sa réforme. « … », a-t-il lancé. »"""
+    text = (
+        "Le Premier ministre a défendu sa réforme devant les députés. "
+        "« Nous irons jusqu'au bout », a-t-il lancé."
+    )
+    q = _quote(text, "jusqu'au bout")
+    assert _name(q) is not None and _name(q).lower() == "le premier ministre"
+
+
+def test_pronoun_prefers_the_nearer_named_subject():
+    """A description earlier, a named subject nearer: « il » is the named one."""
+    text = (
+        "Le maire a ouvert la séance du conseil municipal. Puis Karim Haddad, élu d'opposition, "
+        "a pris la parole. « Ce budget est insincère », a-t-il dénoncé."
+    )
+    assert _name(_quote(text, "insincère")) == "Karim Haddad"
+
+
+# --- role nouns and descriptions → the named holder ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Le chercheur Paul Lemaire a présenté ses travaux mardi. Les critiques n'ont pas "
+            "tardé. « Nous avons tout vérifié », a répondu le même chercheur.",
+            "vérifié",
+            "Paul Lemaire",
+        ),
+        (
+            "L'expert en cybersécurité Jean Martin a analysé l'attaque. "
+            "« Les pirates étaient bien organisés », estime l'expert.",
+            "pirates",
+            "Jean Martin",
+        ),
+        (
+            # named only later in the article
+            "« Nous avons été surpris par l'ampleur du phénomène », reconnaît le directeur de "
+            "l'hôpital. Joint par téléphone, Bernard Lenoir, directeur de l'hôpital depuis "
+            "2015, a confirmé la fermeture du service.",
+            "surpris",
+            "Bernard Lenoir",
+        ),
+    ],
+)
+def test_role_noun_stands_for_its_named_holder(text, fragment, name):
+    """« le même chercheur », « l'expert », « le directeur de l'hôpital » → the named one."""
+    assert _name(_quote(text, fragment)) == name
+
+
+def test_place_before_the_name_is_no_part_of_it():
+    """« le nouveau directeur du site de Villefranche Marc Antoine Girod »."""
+    text = (
+        "Selon le nouveau directeur du site de Villefranche Marc Antoine Girod, "
+        "« la production a doublé »."
+    )
+    assert _name(_quote(text, "production")) == "Marc Antoine Girod"
+
+
+# --- media, offices -----------------------------------------------------------------------
+
+
+def test_newspaper_title_keeps_its_participle():
+    """« révèle le Canard enchaîné dans son édition de mercredi »."""
+    text = "« Le gouvernement a menti », révèle le Canard enchaîné dans son édition de mercredi."
+    assert _name(_quote(text, "menti")) == "Canard enchaîné"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Le président François Hollande était à Nice. « Aucun Français ne doit être "
+            "abandonné », a déclaré le président de la République.",
+            "abandonné",
+        ),
+        (
+            "Le président François Hollande a reçu les maires. Selon le chef de l'État, « les "
+            "communes seront aidées ».",
+            "communes",
+        ),
+    ],
+)
+def test_office_named_another_way(text, fragment):
+    """« le président François Hollande » … « le président de la République »."""
+    assert _name(_quote(text, fragment)) == "François Hollande"
+
+
+def test_office_of_someone_else_is_not_the_named_one():
+    """« le président du Sénat Gérard Larcher » is not « le président de la République »."""
+    text = (
+        "Le président du Sénat Gérard Larcher a reçu les maires. « Le Sénat sera vigilant », "
+        "a déclaré le président de la République."
+    )
+    assert _name(_quote(text, "vigilant")) != "Gérard Larcher"
+
+
+def test_elle_takes_the_feminine_body_just_before():
+    """« … l'armée s'est octroyé le pouvoir. Elle a promis de … » (wire)."""
+    text = (
+        "Le Frère musulman Mohamed Morsi a gagné l'élection. Après la dissolution du "
+        "parlement, l'armée s'est octroyé le pouvoir législatif. Elle a cependant promis de "
+        "remettre le pouvoir au nouveau président avant le 30 juin."
+    )
+    assert _name(_quote(text, "remettre")) == "l'armée"
+
+
+def test_bare_body_noun_is_not_any_organisation():
+    """« l'armée » is not the party named last; « l'agence » is « l'agence Fitch »."""
+    text = (
+        "Le parti des Frères musulmans était majoritaire. L'armée a affirmé qu'elle "
+        "rendrait le pouvoir."
+    )
+    assert _name(_quote(text, "rendrait")) != "Frères musulmans"
+
+
+def test_hyphenated_country_cut_by_the_detector():
+    """« Le Royaume-Uni avait menacé d'envahir … »: the whole name."""
+    text = "Le Royaume-Uni a affirmé que l'ambassade serait respectée."
+    assert _name(_quote(text, "ambassade")) == "Royaume-Uni"

@@ -108,3 +108,75 @@ def test_conditional_weekday_is_a_plan_wire():
         "décidé », a déclaré le président de l'Assemblée, Hugo Mercier."
     )
     assert _quote(text, "décidé").date == PUBLISHED
+
+
+def test_pronoun_for_described_subject_court():
+    """« La présidente du tribunal a rappelé les faits. « … », a-t-elle ajouté » (court)."""
+    text = (
+        "La présidente du tribunal a longuement rappelé les faits reprochés au prévenu. "
+        "« La justice doit passer », a-t-elle ajouté."
+    )
+    q = _quote(text, "justice")
+    assert _name(q) is not None and "présidente du tribunal" in _name(q).lower()
+
+
+def test_pronoun_gender_skips_described_subject_swiss():
+    """« elle » is not « le conseiller d'État » (Swiss press)."""
+    text = (
+        "Anne Favre, députée verte, a interpellé le gouvernement. Le conseiller d'État a "
+        "répondu brièvement. « Nous attendons toujours des chiffres », a-t-elle insisté."
+    )
+    assert _name(_quote(text, "chiffres")) == "Anne Favre"
+
+
+def test_same_role_noun_later_culture():
+    """« la même metteuse en scène »… here « la même réalisatrice » (culture pages)."""
+    text = (
+        "La réalisatrice Léa Fontaine présentait son film à Locarno. Le public a applaudi "
+        "longuement. « Je ne m'attendais pas à un tel accueil », a confié la même réalisatrice."
+    )
+    assert _name(_quote(text, "accueil")) == "Léa Fontaine"
+
+
+def test_role_with_complement_before_name_economy():
+    """« Le directeur de la banque centrale Luc Perrin … « … », juge le directeur »."""
+    text = (
+        "Le directeur de la banque cantonale Luc Perrin a commenté les résultats annuels. "
+        "« L'exercice est solide », juge le directeur."
+    )
+    assert _name(_quote(text, "exercice")) == "Luc Perrin"
+
+
+def test_firm_before_the_name_regional():
+    """« selon le gérant du camping de Carnac Yves Le Goff » (regional)."""
+    text = "Selon le patron de la brasserie de Molsheim Hans Peter Kolb, « la saison est sauvée »."
+    assert _name(_quote(text, "saison")) == "Hans Peter Kolb"
+
+
+def test_head_of_government_named_another_way_belgium():
+    """« le Premier ministre Alexander De Croo » … « le chef du gouvernement » (Belgian)."""
+    text = (
+        "Le Premier ministre Alexander De Croo a présenté l'accord budgétaire. « C'est un "
+        "compromis équilibré », a estimé le chef du gouvernement."
+    )
+    assert _name(_quote(text, "compromis")) == "Alexander De Croo"
+
+
+def test_pronoun_for_described_policeman_faits_divers():
+    """« Le gendarme a arrêté le fuyard. « … », a-t-il raconté » (faits divers)."""
+    text = (
+        "Le gendarme a arrêté le fuyard après une course-poursuite. "
+        "« Il roulait à plus de 180 km/h », a-t-il raconté."
+    )
+    q = _quote(text, "180")
+    assert _name(q) is not None and _name(q).lower() == "le gendarme"
+
+
+def test_elle_for_the_federation_sport():
+    """« la fédération a suspendu le club. Elle a précisé que … » (sport)."""
+    text = (
+        "Le président du club Marc Olivier a fait appel. La fédération a suspendu le stade "
+        "pour deux matchs. Elle a précisé que les supporters seraient interdits de déplacement."
+    )
+    assert _name(_quote(text, "supporters")) is not None
+    assert _name(_quote(text, "supporters")) != "Marc Olivier"

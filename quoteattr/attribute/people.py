@@ -10,10 +10,12 @@ entities and a few surface patterns; no re-parsing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, speaker_nouns
+from ..data import text as data_text
+from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of
 
 _FEMININE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "f"}
@@ -66,6 +68,9 @@ class Cast:
         # Genders learnt while resolving pronouns, by canonical name.
         self.genders: dict[str, str] = {}
         self._collect()
+        # Subjects the article describes without naming them (« Le Premier ministre a
+        # défendu sa réforme »): what a later « il » may stand for.
+        self.described: list[Span] = _described_subjects(doc)
 
     # -- building -------------------------------------------------------------------------
 
@@ -190,6 +195,10 @@ class Cast:
             return None
         if key in self.by_role:
             return self.by_role[key]
+        # « le président de la République » for « le président François Hollande ».
+        same = [self.by_role[k] for k in _equivalents(key) if k in self.by_role]
+        if same and all(p is same[0] for p in same):
+            return same[0]
         # « le secrétaire général de la CFDT » for « Laurent Berger, secrétaire général de la
         # CFDT »: a description that the article's role for one person starts with.
         fits = [p for p in self.people if p.role and _role_key(p.role).startswith(key)]
@@ -285,6 +294,40 @@ def _first_name(t: Token) -> bool:
     )
 
 
+_DEFINITE = {"le", "la", "les", "l'", "l’"}
+
+
+def _described_subjects(doc: Doc) -> list[Span]:
+    """Definite descriptions headed by a speaking noun that are the subject of their clause
+    and hold no name: « Le Premier ministre », « la porte-parole de la fédération »."""
+    nouns = speaker_nouns() | organisation_nouns()
+    out = []
+    for t in doc:
+        if not t.dep_.startswith("nsubj") or t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].head == t:
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
+            continue
+        start -= 1
+        end = t.i + 1
+        subtree = {w.i for w in t.subtree}
+        while (
+            end < len(doc)
+            and end in subtree
+            and end - t.i < 8
+            and not doc[end].is_punct
+            and doc[end].pos_ not in {"VERB", "AUX", "PRON", "SCONJ"}
+        ):
+            end += 1
+        span = doc[start:end]
+        if any(w.ent_type_ == "PER" for w in span):
+            continue  # « le ministre Jean Dupont » is in the cast by name
+        out.append(span)
+    return out
+
+
 def _with_adjectives(ent: Span) -> Span:
     """An organisation's name with the adjectives that belong to it (« la Commission
     européenne », « le Parti socialiste ») when the recogniser stopped before them."""
@@ -365,11 +408,27 @@ def _name_range(ent: Span) -> tuple[int, int]:
     toks = list(ent)
     end = ent.end
     while toks and (
-        toks[0].lower_ in TITLES
+        toks[0].is_punct
+        or toks[0].lower_ in TITLES
         or (
             toks[0].lower_ in _ARTICLES
             and not (ent.label_ == "PER" and _name_particle(toks[0], end))
         )
+    ):
+        toks = toks[1:]
+    # « le directeur du site de Jababeka David Quentin »: after a description's « de », the
+    # first of three capitalised words is the complement (a place, a firm), not the name.
+    doc = ent.doc
+    if (
+        ent.label_ == "PER"
+        and len(toks) >= 3
+        and toks[0].i == ent.start
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ in {"de", "du", "d'", "d’", "des"}
+        and doc[ent.start - 2].pos_ == "NOUN"
+        and doc[ent.start - 2].is_lower
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and "-" not in t.text for t in toks)
+        and toks[0].lower_ not in _PARTICLES
     ):
         toks = toks[1:]
     organisation = ent.label_ == "ORG"
@@ -401,7 +460,6 @@ def _name_range(ent: Span) -> tuple[int, int]:
     if not toks:
         return ent.start, ent.start
     end = toks[-1].i + 1
-    doc = ent.doc
     # « Moody's » tokenised as « Moody' » + « s ».
     if toks[-1].text.endswith(("'", "’")) and end < len(doc) and doc[end].lower_ == "s":
         end += 1
@@ -447,6 +505,10 @@ def _title_gender(doc: Doc, ent: Span) -> str | None:
             return "f"
         if t.lower_ in _MASCULINE_TITLES:
             return "m"
+    # « la directrice de la banque Anne Roy »: the article of the role, not of its complement.
+    head = _role_head(doc, ent)
+    if head is not None:
+        return det_gender(doc[head - 1])
     # « la porte-parole Anne Dupont », « le ministre X »: the determiner of a role before it.
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 4 and doc[i].pos_ in {"NOUN", "ADJ"}:
@@ -493,8 +555,13 @@ def _role_of(doc: Doc, ent: Span) -> str | None:
 
 def _description_before(doc: Doc, ent: Span) -> str | None:
     """« Le président chinois » in « Le président chinois Xi Jinping » (without the article)."""
+    # « L'expert en cybersécurité Jean Martin »: a speaking noun and its complement (not
+    # « banque cantonale » in « le directeur de la banque cantonale Luc Perrin »).
+    head = _role_head(doc, ent)
+    if head is not None:
+        return doc[head : ent.start].text
     i = ent.start - 1
-    while i >= 0 and doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].text[:1].islower():
+    while i >= 0 and doc[i].pos_ in {"NOUN", "ADJ"} and _title_word(doc, i):
         i -= 1
     if i < ent.start - 1 and i >= 0 and doc[i].pos_ == "DET":
         return doc[i + 1 : ent.start].text
@@ -516,6 +583,39 @@ def _description_before(doc: Doc, ent: Span) -> str | None:
     return None
 
 
+def _title_word(doc: Doc, i: int) -> bool:
+    """A word of a role before a name: lower case, or a capitalised adjective the press
+    writes before a lower-case role noun (« le Premier ministre », « la Première ministre »)."""
+    t = doc[i]
+    if t.text[:1].islower():
+        return True
+    return (
+        t.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower
+    )
+
+
+def _role_head(doc: Doc, ent: Span) -> int | None:
+    """« L'expert en cybersécurité Jean Martin », « le directeur de la banque cantonale Luc
+    Perrin »: the speaking noun whose complement runs up to the name, after its article."""
+    nouns = speaker_nouns()
+    if ent.start < 3 or doc[ent.start - 1].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    for j in range(ent.start - 2, max(ent.start - 9, 0) - 1, -1):
+        t = doc[j]
+        if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON", "CCONJ", "SCONJ"}:
+            return None
+        if (
+            t.pos_ == "NOUN"
+            and t.text[:1].islower()
+            and t.lemma_.lower() in nouns
+            and j > 0
+            and doc[j - 1].pos_ == "DET"
+            and doc[j + 1].pos_ == "ADP"
+        ):
+            return j
+    return None
+
+
 def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
     desc = _description_before(doc, ent)
     if not desc:
@@ -529,12 +629,31 @@ def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
     return [k for k in keys if k]
 
 
+@cache
+def _office_groups() -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for line in data_text("office_equivalents.txt").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ways = frozenset(w.strip() for w in line.split("|") if w.strip())
+        for w in ways:
+            groups[w] = groups.get(w, frozenset()) | ways
+    return groups
+
+
+def _equivalents(key: str) -> frozenset[str]:
+    """Other ways of naming the office ``key`` names (``data/office_equivalents.txt``); a
+    bare « président » names nothing but itself."""
+    ways = _office_groups().get(key, frozenset())
+    return ways - {key} if len(key.split()) >= 2 else frozenset()
+
+
 def _role_key(text: str) -> str:
     words = text.lower().replace("’", "'").split()
-    while words and (words[0] in _ARTICLES or words[0].endswith("'")):
+    while words and (words[0] in _ARTICLES or words[0].endswith("'") or words[0] == "même"):
         if words[0].endswith("'") and len(words[0]) > 2:
             break
-        words = words[1:]
+        words = words[1:]  # « le même chercheur » is « le chercheur »
     if words and words[0].startswith(("l'", "d'")):
         words[0] = words[0][2:]
     return " ".join(words)

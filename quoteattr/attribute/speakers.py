@@ -24,6 +24,7 @@ from ..detect.found import Found
 from ..detect.rules import rule_named
 from ..detect.sources import source_documents
 from ..model import Speaker
+from .firstnames import firstname_gender
 from .gender import with_gender
 from .people import _ARTICLES, Cast, Person, det_gender
 
@@ -137,12 +138,35 @@ def _resolve(
 def _trimmed(mention: Span) -> Span:
     """The mention without the time words an inverted incise glues to it (« précise l'Office
     jeudi », « a indiqué la préfecture samedi soir »)."""
+    doc = mention.doc
+    start = mention.start
+    # « Le Royaume-Uni » cut to « Uni »: the parts before the hyphen, and their article.
+    while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper():
+        start -= 2
+    if start < mention.start:
+        if start > 0 and doc[start - 1].pos_ == "DET":
+            start -= 1
+        mention = doc[start : mention.end]
     end = mention.end
-    while end - 1 > mention.start and mention.doc[end - 1].lower_ in TEMPORAL:
+    while end - 1 > mention.start and doc[end - 1].lower_ in TEMPORAL:
         end -= 1  # « la Ligue mardi matin »: the time of day, then its weekday
+    if end == mention.end and end < len(doc):
+        # « révèle le Canard enchaîné »: a participle or adjective of the title the mention
+        # stopped before, with nothing of its own after it.
+        last, nxt = doc[end - 1], doc[end]
+        if (
+            last.pos_ == "PROPN"
+            and nxt.is_lower
+            and nxt.pos_ in {"ADJ", "VERB"}
+            and nxt.head.i == last.i
+            and nxt.dep_ in {"amod", "acl"}
+            and not list(nxt.children)
+            and doc[mention.start].pos_ == "DET"
+        ):
+            return doc[mention.start : end + 1]
     if end == mention.end:
         return mention
-    return mention.doc[mention.start : end] if end > mention.start else mention
+    return doc[mention.start : end] if end > mention.start else mention
 
 
 # Prepositions that tie a document to the body or person issuing it.
@@ -210,17 +234,22 @@ def _anaphor(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:
     if noun is None or noun.lemma_.lower() not in speaker_nouns():
         return None
     want = det_gender(toks[0])
-    if want is None:
+    # « l'expert »: the elided article marks no gender, the role noun must then match.
+    elided = toks[0].lower_ in {"l'", "l’"}
+    if want is None and not elided:
         return None
     fits = []
     for person in cast.people:
-        if person.kind != "person" or (person.gender or cast.genders.get(person.name)) != want:
+        gender = person.gender or cast.genders.get(person.name)
+        if person.kind != "person" or (want is not None and gender != want):
             continue
         if not any(subject and 0 < at - a <= 600 for a, _, subject in person.mentions):
             continue
         role_nouns = {w.lower() for w in (person.role or "").split()} & speaker_nouns()
         if role_nouns and noun.lemma_.lower() not in role_nouns and noun.lower_ not in role_nouns:
             continue  # « le ministre » is not the person titled « président »
+        if elided and not role_nouns:
+            continue
         fits.append(person)
     return _speaker(fits[0], mention) if len(fits) == 1 else None
 
@@ -233,14 +262,33 @@ def _body_before(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None
         return None
     if toks[1].lemma_.lower() not in organisation_nouns():
         return None
+    noun = toks[1].lemma_.lower()
     best = None
     for person in cast.people:
-        if person.kind != "organisation":
+        if person.kind != "organisation" or not _called(doc, person, noun):
             continue
         for a, _, _ in person.mentions:
             if a < at and at - a <= _PRONOUN_REACH and (best is None or a > best[0]):
                 best = (a, person)
     return _speaker(best[1], mention) if best is not None else None
+
+
+def _called(doc: Doc, body: Person, noun: str) -> bool:
+    """Whether the article calls ``body`` a ``noun``: in its name (« Agence France-Presse »),
+    its role, or right before it (« l'armée de l'air »), or the noun fits any body (« la
+    compagnie », ``data/generic_body_nouns.txt``). « l'armée » is not the party named last."""
+    if noun in data_words("generic_body_nouns.txt"):
+        return True
+    if noun in body.name.lower() or noun in (body.role or "").lower():
+        return True
+    for a, _, _ in body.mentions:
+        span = doc.char_span(a, a + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[max(0, span.start - 4) : span.start]
+        if any(t.lemma_.lower() == noun or t.lower_ == noun for t in before):
+            return True
+    return False
 
 
 def _person_head(mention: Span) -> bool:
@@ -324,6 +372,10 @@ def _description(mention: Span) -> Speaker | None:
     else:
         kind = "unnamed"
     gender = det_gender(toks[0])
+    if gender is None and kind == "organisation" and head.pos_ == "NOUN":
+        # « l'armée », « l'agence »: a body's gender is its noun's.
+        noun_gender = head.morph.get("Gender")
+        gender = {"Fem": "f", "Masc": "m"}.get(noun_gender[0]) if noun_gender else None
     name = mention.text.strip()
     if head.pos_ == "PROPN" and kind in {"organisation", "person"}:
         # « la CGT » → CGT; a description (« la compagnie ») stays as written.
@@ -373,6 +425,14 @@ def _pronoun(
                 span = doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     (candidates if subject else objects).append((a, _speaker(person, span)))
+    # « Le Premier ministre a défendu sa réforme. « … », a-t-il lancé »: a subject the
+    # article describes without naming.
+    for span in cast.described:
+        a = span.start_char
+        if a < at and at - a <= _PRONOUN_REACH and not _inside(a, quoted):
+            sp = _resolve(doc, cast, span, [], quoted)
+            if sp is not None:
+                candidates.append((a, sp))
     # What earlier pronouns taught about a source's gender (« Pour elle, … » makes Sophie
     # Marchand a woman, so a later « il » is someone else).
     candidates = [(pos, _learned(cast, sp)) for pos, sp in candidates]
@@ -384,6 +444,13 @@ def _pronoun(
         or _most_recent(objects, gender, number, mention)
         or _most_recent(candidates, gender, number, mention, bodies=True)
     )
+    # « … l'armée s'est octroyé le pouvoir. Elle a promis … »: a body whose noun has the
+    # pronoun's gender, the subject just before, beats a person of unknown gender further.
+    body = _most_recent(candidates, gender, number, mention, bodies=True, near=True)
+    if number == "sg" and body is not None and body.gender == gender:
+        person = _most_recent(candidates, gender, number, mention, near=True)
+        if person is None or (person.start or 0) < (body.start or 0) and not _marked(person):
+            found = _at(body, mention)
     if found is not None and number == "sg" and found.kind == "person":
         cast.genders.setdefault(found.name, gender)
     return found
@@ -400,13 +467,29 @@ def _learned(cast: Cast, sp: Speaker) -> Speaker:
     return sp if gender == sp.gender else replace(sp, gender=gender)
 
 
+def _marked(sp: Speaker) -> bool:
+    """Whether the text gave the speaker's gender (a title, a role's article, a pronoun)."""
+    return sp.gender is not None
+
+
+def _gender_guess(sp: Speaker) -> str | None:
+    """The gender the text gave, else the one a first name all but decides (« Jake »): weak,
+    but enough to tell that « elle » is someone else."""
+    if sp.gender is not None or sp.kind != "person":
+        return sp.gender
+    return firstname_gender(sp.name)
+
+
 def _most_recent(
     candidates: list[tuple[int, Speaker]],
     gender: str,
     number: str,
     mention: Span,
     bodies: bool = False,
+    near: bool = False,
 ) -> Speaker | None:
+    """The last of ``candidates`` that fits the pronoun; with ``near``, its offset kept in
+    ``start`` (for comparing two)."""
     best: tuple[int, Speaker] | None = None
     # « il » stands for a person far more often than for a body; bodies only when asked.
     candidates = [
@@ -421,12 +504,15 @@ def _most_recent(
     if number == "sg" and gender == "f" and any(sp.gender == "f" for _, sp in candidates):
         candidates = [(pos, sp) for pos, sp in candidates if sp.gender == gender]
     for pos, sp in candidates:
-        if sp.gender is not None and sp.gender != gender and number == "sg":
+        guess = _gender_guess(sp)
+        if guess is not None and guess != gender and number == "sg":
             continue
         if best is None or pos > best[0]:
             best = (pos, sp)
     if best is None:
         return None
+    if near:
+        return replace(best[1], start=best[0])
     return _at(best[1], mention, gender=best[1].gender or gender)
 
 
