@@ -34,6 +34,7 @@ from .cues import CueEntry, CueLexicon
 from .doccache import text_of
 from .found import Found
 from .marks import Quoted, quoted_mask, words_mask
+from .sentences import content_limit
 
 _INF_AUX = {"avoir", "être"}
 _CLITIC_SUBJECTS = frozenset("-" + f for f in subject_pronouns())  # « -il », « -on »…
@@ -64,7 +65,7 @@ def _in_unit(
     doc: Doc, unit: Span, inside: bytearray, words_inside: bytearray, lexicon: CueLexicon
 ) -> list[Found]:
     found: list[Found] = []
-    limit = _content_limit(unit)
+    limit = content_limit(unit)
     # The other words of a multi-word cue (« observer » in « faisant observer »).
     consumed: set[int] = set()
     for tok in unit:
@@ -90,14 +91,6 @@ def _in_unit(
         if f is not None:
             found.append(f)
     return found
-
-
-def _content_limit(unit: Span) -> int:
-    """Token index where content stops: before the unit's final punctuation."""
-    end = unit.end
-    while end > unit.start and unit.doc[end - 1].text in {".", "!", "?", "…", ";"}:
-        end -= 1
-    return end
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -12,10 +12,15 @@ never after an abbreviation such as « M. » or an initial.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ..data import words
 from .marks import Quoted, pair_marks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # A full stop after one of these is an abbreviation, not a sentence end.
 _ABBREVIATIONS = words("abbreviations.txt")
@@ -99,3 +104,15 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
+
+
+# Punctuation that closes a unit without belonging to the reported content.
+_CLOSING = frozenset({".", "!", "?", "…", ";"})
+
+
+def content_limit(unit: Span) -> int:
+    """Token index where a unit's content stops: before its final punctuation."""
+    end = unit.end
+    while end > unit.start and unit.doc[end - 1].text in _CLOSING:
+        end -= 1
+    return end

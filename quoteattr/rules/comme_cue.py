@@ -20,6 +20,7 @@ from ..detect.doccache import text_of
 from ..detect.found import Found
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
+from ..detect.sentences import content_limit
 
 _LE = {"le", "l'", "l’"}
 _CONFIDENCE = 0.8
@@ -36,9 +37,7 @@ def find_comme_cues(
         unit = doc.char_span(u_start, u_end, alignment_mode="expand")
         if unit is None:
             continue
-        limit = unit.end
-        while limit > unit.start and doc[limit - 1].text in {".", "!", "?", "…", ";"}:
-            limit -= 1
+        limit = content_limit(unit)
         for t in unit:
             if t.lower_ != "comme" or inside[t.idx]:
                 continue

@@ -21,6 +21,7 @@ from ..detect.doccache import text_of
 from ..detect.found import Found
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
+from ..detect.sentences import content_limit
 
 _PREPS = {"de_inf": {"de", "d'", "d’"}, "a_inf": {"à"}}
 # How far after the cue the preposition may stand: the object between (« la population de
@@ -51,9 +52,7 @@ def find_prep_infinitives(
         unit = doc.char_span(u_start, u_end, alignment_mode="expand")
         if unit is None:
             continue
-        limit = unit.end
-        while limit > unit.start and doc[limit - 1].text in {".", "!", "?", "…", ";"}:
-            limit -= 1
+        limit = content_limit(unit)
         for tok in unit:
             if inside[tok.idx] or tok.pos_ not in {"VERB", "NOUN", "ADJ"}:
                 continue

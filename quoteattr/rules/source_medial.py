@@ -19,6 +19,7 @@ from ..detect.doccache import text_of
 from ..detect.found import Found
 from ..detect.marks import Quoted, words_mask
 from ..detect.rules import Context, Rule, register
+from ..detect.sentences import content_limit
 from ..detect.sources import marker_at, source_after
 
 # Words that open a new clause right before « selon »: the view starts there.
@@ -46,9 +47,7 @@ def find_medial_sources(
 
 
 def _medial(doc: Doc, unit: Span, lexicon: CueLexicon) -> Found | None:
-    limit = unit.end
-    while limit > unit.start and doc[limit - 1].text in {".", "!", "?", "…", ";"}:
-        limit -= 1
+    limit = content_limit(unit)
     for i in range(unit.start + 2, limit - 3):
         before = doc[i - 1]
         if before.text != "," and before.lower_ not in _CLAUSE_OPENERS:
