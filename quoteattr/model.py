@@ -9,7 +9,7 @@ comes back with ``from_json``/``from_dict``. One :class:`Quote` is one line of t
 True
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from dataclasses_json import DataClassJsonMixin, config
@@ -163,10 +163,17 @@ class Quote(_Record):
     cluster: str | None = None
 
     def to_dict(self, encode_json: bool = False) -> dict[str, Any]:
-        """The quote as a JSON object; ``cluster`` only when it has one."""
-        d = super().to_dict(encode_json=encode_json)
-        if d.get("cluster") is None:
-            d.pop("cluster", None)
+        """The quote as a JSON object (keys in model order); ``cluster`` only when it has one.
+
+        The model holds only JSON types, so the standard library's ``asdict`` builds the same
+        object as dataclasses-json, several times faster (every quote of a run goes through
+        here, in the spaCy component and in the writer)."""
+        d = asdict(self)
+        cluster = d.pop("cluster")
+        # JSON calls the layout version "schema" (``schema_version`` in Python).
+        d["schema"] = d.pop("schema_version")
+        if cluster is not None:
+            d["cluster"] = cluster
         return d
 
 
