@@ -520,7 +520,12 @@ def _title_gender(doc: Doc, ent: Span) -> str | None:
 
 def det_gender(token: Token) -> str | None:
     """The gender a determiner marks (« la » → f, « le » → m), or None for any other word."""
-    gender = token.morph.get("Gender") if token.pos_ == "DET" else []
+    return morph_gender(token) if token.pos_ == "DET" else None
+
+
+def morph_gender(token: Token) -> str | None:
+    """The gender the tagger gave ``token`` (« armée » → f), or None."""
+    gender = token.morph.get("Gender")
     return ("f" if gender[0] == "Fem" else "m") if gender else None
 
 

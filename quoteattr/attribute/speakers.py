@@ -26,7 +26,7 @@ from ..detect.sources import source_documents
 from ..model import Speaker
 from .firstnames import firstname_gender
 from .gender import with_gender
-from .people import _ARTICLES, Cast, Person, det_gender
+from .people import _ARTICLES, Cast, Person, det_gender, morph_gender
 
 _PRONOUNS = {
     "il": ("m", "sg"),
@@ -374,8 +374,7 @@ def _description(mention: Span) -> Speaker | None:
     gender = det_gender(toks[0])
     if gender is None and kind == "organisation" and head.pos_ == "NOUN":
         # « l'armée », « l'agence »: a body's gender is its noun's.
-        noun_gender = head.morph.get("Gender")
-        gender = {"Fem": "f", "Masc": "m"}.get(noun_gender[0]) if noun_gender else None
+        gender = morph_gender(head)
     name = mention.text.strip()
     if head.pos_ == "PROPN" and kind in {"organisation", "person"}:
         # « la CGT » → CGT; a description (« la compagnie ») stays as written.
