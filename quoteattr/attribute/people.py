@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..data import text as data_text
+from ..data import words as data_words
 from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of
 
@@ -637,9 +637,7 @@ def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
 @cache
 def _office_groups() -> dict[str, frozenset[str]]:
     groups: dict[str, frozenset[str]] = {}
-    for line in data_text("office_equivalents.txt").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_words("office_equivalents.txt"):
         ways = frozenset(w.strip() for w in line.split("|") if w.strip())
         for w in ways:
             groups[w] = groups.get(w, frozenset()) | ways
