@@ -32,7 +32,7 @@ from .clauses import (
 from .closed_class import subject_pronouns
 from .cues import CueEntry, CueLexicon
 from .doccache import text_of
-from .found import Found
+from .found import Found, mixed_if_quoted
 from .marks import Quoted, quoted_mask, words_mask
 from .sentences import content_limit
 
@@ -55,10 +55,7 @@ def find_indirect(
         if span is None:
             continue
         found.extend(_in_unit(doc, span, inside, words_inside, lexicon))
-    return [
-        replace(f, type="mixed") if any(words_inside.find(1, a, b) >= 0 for a, b in f.parts) else f
-        for f in found
-    ]
+    return [mixed_if_quoted(f, words_inside) for f in found]
 
 
 def _in_unit(

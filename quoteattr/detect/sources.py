@@ -8,7 +8,6 @@ title (M., Mme…) or a noun for people who speak (``data/speaker_nouns.txt``).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 import regex
@@ -19,7 +18,7 @@ from ..data import text as data_text
 from ..data import words
 from .clauses import can_speak, noun_phrase
 from .doccache import text_of
-from .found import Found
+from .found import Found, mixed_if_quoted
 from .marks import Quoted, words_mask
 from .source_phrase import document_source, is_criterion, title_source
 from .source_phrase import source_documents as source_documents  # attribution reads it here
@@ -73,9 +72,7 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
             f = _named_after(doc, previous, unit)
         previous = unit
         if f is not None:
-            if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                f = replace(f, type="mixed")
-            found.append(f)
+            found.append(mixed_if_quoted(f, inside))
     return found
 
 

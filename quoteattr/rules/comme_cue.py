@@ -9,15 +9,13 @@ loi » and « comme le montre l'étude » attribute nothing to anyone.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import clause_end, inverted_subject
 from ..detect.cues import CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit
@@ -43,9 +41,7 @@ def find_comme_cues(
                 continue
             f = _comme(doc, unit, t.i, limit, lexicon)
             if f is not None:
-                if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts):
-                    f = replace(f, type="mixed")
-                found.append(f)
+                found.append(mixed_if_quoted(f, words_inside))
     return found
 
 

@@ -5,14 +5,12 @@ serait acceptable », « l'ancien diplomate, pour qui Londres a cédé aux press
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import can_speak, clause_end, subject_before
 from ..detect.cues import CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, words_mask
 from ..detect.rules import Context, Rule, register
 
@@ -32,9 +30,7 @@ def find_pour_qui(
                 continue
             f = _pour_qui(doc, unit, t.i, lexicon)
             if f is not None:
-                if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                    f = replace(f, type="mixed")
-                found.append(f)
+                found.append(mixed_if_quoted(f, inside))
     return found
 
 

@@ -10,15 +10,13 @@ and without one (a passive, « les riverains sont invités à ») nothing is rep
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of, verb_group_start
 from ..detect.cues import CueEntry, CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit
@@ -61,9 +59,7 @@ def find_prep_infinitives(
                 continue
             f = _prep_infinitive(doc, unit, tok, entry, limit, lexicon)
             if f is not None:
-                if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts):
-                    f = replace(f, type="mixed")
-                found.append(f)
+                found.append(mixed_if_quoted(f, words_inside))
     return found
 
 

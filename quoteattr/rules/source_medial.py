@@ -8,15 +8,13 @@ Sentence-initial « Selon X, P » and final « P, selon X. » are :mod:`..detect
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import clause_end
 from ..detect.cues import CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, words_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit
@@ -40,9 +38,7 @@ def find_medial_sources(
             continue
         f = _medial(doc, unit, lexicon)
         if f is not None:
-            if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                f = replace(f, type="mixed")
-            found.append(f)
+            found.append(mixed_if_quoted(f, inside))
     return found
 
 
