@@ -20,7 +20,9 @@ from ..data import words
 from .marks import Quoted, pair_marks
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc, Span
 
 # A full stop after one of these is an abbreviation, not a sentence end.
 _ABBREVIATIONS = words("abbreviations.txt")
@@ -63,6 +65,15 @@ _BREAKS = (
     regex.compile(r"[:,]\s+"),
     regex.compile(r"\s+"),
 )
+
+
+def unit_spans(doc: Doc, units: list[tuple[int, int]]) -> Iterator[Span]:
+    """The spans of ``doc`` over the sentence ``units`` (widened to whole tokens); a unit no
+    token covers is skipped."""
+    for u_start, u_end in units:
+        span = doc.char_span(u_start, u_end, alignment_mode="expand")
+        if span is not None:
+            yield span
 
 
 def _bounded(text: str, a: int, b: int, inside: bytearray) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from .clauses import can_speak, noun_phrase
 from .doccache import text_of
 from .found import Found, mixed_if_quoted
 from .marks import Quoted, words_mask
+from .sentences import unit_spans
 from .source_phrase import document_source, is_criterion, title_source
 from .source_phrase import source_documents as source_documents  # attribution reads it here
 
@@ -61,10 +62,7 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
     found: list[Found] = []
     inside = words_mask(text_of(doc), quoted)
     previous: Span | None = None
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None:
-            continue
+    for unit in unit_spans(doc, units):
         if previous is not None and "\n" in text_of(doc)[previous.end_char : unit.start_char]:
             previous = None  # the sentence before must be in the same paragraph
         f = _leading(doc, unit) or _trailing(doc, unit) or _verdict(doc, unit)

@@ -18,7 +18,7 @@ from ..detect.doccache import text_of
 from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import content_limit
+from ..detect.sentences import content_limit, unit_spans
 
 _LE = {"le", "l'", "l’"}
 _CONFIDENCE = 0.8
@@ -31,10 +31,7 @@ def find_comme_cues(
     inside = quoted_mask(text_of(doc), quoted)
     words_inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None:
-            continue
+    for unit in unit_spans(doc, units):
         limit = content_limit(unit)
         for t in unit:
             if t.lower_ != "comme" or inside[t.idx]:

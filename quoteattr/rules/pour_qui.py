@@ -13,6 +13,7 @@ from ..detect.doccache import text_of
 from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, words_mask
 from ..detect.rules import Context, Rule, register
+from ..detect.sentences import unit_spans
 
 
 def find_pour_qui(
@@ -21,10 +22,7 @@ def find_pour_qui(
     """Each « X, pour qui P » of ``doc``: P, up to the end of its clause, is X's view."""
     inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None:
-            continue
+    for unit in unit_spans(doc, units):
         for t in unit[1:-2]:
             if t.lower_ != "pour" or doc[t.i + 1].lower_ != "qui" or inside[t.idx]:
                 continue
