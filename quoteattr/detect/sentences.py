@@ -118,7 +118,16 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 # Punctuation that closes a unit without belonging to the reported content.
-_CLOSING = frozenset({".", "!", "?", "…", ";"})
+_STOPS = frozenset({".", "!", "?", "…"})
+_CLOSING = _STOPS | {";"}
+
+
+def before_stops(doc: Doc, lo: int, end: int) -> int:
+    """``end`` moved back over the sentence-ending marks (« . », « ! », « ? », « … ») that
+    close ``doc[lo:end]``, never before ``lo``."""
+    while end > lo and doc[end - 1].text in _STOPS:
+        end -= 1
+    return end
 
 
 def content_limit(unit: Span) -> int:

@@ -13,7 +13,7 @@ from ..detect.doccache import text_of
 from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, words_mask
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import unit_spans
+from ..detect.sentences import before_stops, unit_spans
 
 
 def find_pour_qui(
@@ -34,8 +34,7 @@ def find_pour_qui(
 
 def _pour_qui(doc: Doc, unit: Span, pour: int, lexicon: CueLexicon) -> Found | None:
     limit = unit.end
-    while limit > unit.start and doc[limit - 1].text in {".", "!", "?", "…"}:
-        limit -= 1
+    limit = before_stops(doc, unit.start, limit)
     # The source stands right before, with or without a comma (« le Medef pour qui »); a verb
     # there makes « pour qui » an interrogative (« sait-on pour qui voter »).
     k = pour - 1 if doc[pour - 1].text == "," else pour
