@@ -295,6 +295,12 @@ def test_place_before_the_name_is_no_part_of_it():
     assert _name(_quote(text, "production")) == "Marc Antoine Girod"
 
 
+def test_a_three_word_name_after_de_keeps_its_first_name():
+    """« la veuve de Jean Pierre Lambert » : « Jean » is a first name, not a place."""
+    text = "Selon la veuve de Jean Pierre Lambert, « la production a doublé »."
+    assert _name(_quote(text, "production")) == "Jean Pierre Lambert"
+
+
 # --- media, offices -----------------------------------------------------------------------
 
 

@@ -26,6 +26,15 @@ def _table() -> dict[str, str]:
     return {r["name"]: r["gender"] for r in rows(text("firstnames.tsv"))}
 
 
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a first name the table decides (« David » yes, « Villefranche » no).
+
+    >>> is_first_name("David"), is_first_name("Villefranche")
+    (True, False)
+    """
+    return fold(word).replace(" ", "-") in _table()
+
+
 def firstname_gender(name: str) -> str | None:
     """``"f"`` or ``"m"`` when the first word of a full name (two words or more) decides."""
     words = name.split()

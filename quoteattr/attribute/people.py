@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data import words as data_words
 from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of
+from .firstnames import is_first_name
 
 _FEMININE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "f"}
 _MASCULINE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "m"}
@@ -416,8 +417,10 @@ def _name_range(ent: Span) -> tuple[int, int]:
         )
     ):
         toks = toks[1:]
-    # « le directeur du site de Jababeka David Quentin »: after a description's « de », the
-    # first of three capitalised words is the complement (a place, a firm), not the name.
+    # « le directeur du site de Villefranche Marc Girod »: after a description's « de », the
+    # first of three capitalised words is the complement (a place, a firm), not the name —
+    # when it is no first name and a first name follows it (« le fils de Jean Pierre Martin »
+    # keeps the whole name).
     doc = ent.doc
     if (
         ent.label_ == "PER"
@@ -429,6 +432,8 @@ def _name_range(ent: Span) -> tuple[int, int]:
         and doc[ent.start - 2].is_lower
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and "-" not in t.text for t in toks)
         and toks[0].lower_ not in _PARTICLES
+        and not is_first_name(toks[0].text)
+        and is_first_name(toks[1].text)
     ):
         toks = toks[1:]
     organisation = ent.label_ == "ORG"
