@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -82,6 +83,14 @@ def read_jsonl(path: str | Path, on_error: OnError | None = None) -> Iterator[Re
                 yield rec
         except (UnicodeDecodeError, OSError, EOFError) as exc:
             report(path, n + 1, f"unreadable ({type(exc).__name__}): quotes JSONL expected")
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one existing file (an output that would overwrite an input)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 _STRINGS = {
