@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Quote
+from .gender import SOURCES
 from .quotes import OnError, Record, article_key, month, outlet, quote_records, same_file
 from .speakers import Collector, Directory
 
@@ -48,7 +49,7 @@ LABELS = {
     "none": "no speaker",
 }
 #: Where a gender came from, strongest first (see :mod:`quoteattr.attribute.gender`).
-EVIDENCE = ("title", "agreement", "pronoun", "firstname")
+EVIDENCE = SOURCES
 
 
 @dataclass
