@@ -139,7 +139,7 @@ def test_same_role_noun_later_culture():
 
 
 def test_role_with_complement_before_name_economy():
-    """« Le directeur de la banque centrale Luc Perrin … « … », juge le directeur »."""
+    """« Le directeur de la banque cantonale Luc Perrin … « … », juge le directeur »."""
     text = (
         "Le directeur de la banque cantonale Luc Perrin a commenté les résultats annuels. "
         "« L'exercice est solide », juge le directeur."

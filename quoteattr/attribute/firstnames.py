@@ -35,4 +35,4 @@ def firstname_gender(name: str) -> str | None:
     # « Jean-Pierre » is registered as such; « J.-P. » or « J. » is no first name.
     if "." in first or len(first.strip("-")) < 2:
         return None
-    return _table().get(" ".join(fold(first).split()).replace(" ", "-"))
+    return _table().get(fold(first).replace(" ", "-"))

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..data import text as data_text
+from ..data import words as data_words
 from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
 from ..detect.doccache import ents_of
 
@@ -520,7 +520,12 @@ def _title_gender(doc: Doc, ent: Span) -> str | None:
 
 def det_gender(token: Token) -> str | None:
     """The gender a determiner marks (« la » → f, « le » → m), or None for any other word."""
-    gender = token.morph.get("Gender") if token.pos_ == "DET" else []
+    return morph_gender(token) if token.pos_ == "DET" else None
+
+
+def morph_gender(token: Token) -> str | None:
+    """The gender the tagger gave ``token`` (« armée » → f), or None."""
+    gender = token.morph.get("Gender")
     return ("f" if gender[0] == "Fem" else "m") if gender else None
 
 
@@ -632,9 +637,7 @@ def _descriptions_before(doc: Doc, ent: Span) -> list[str]:
 @cache
 def _office_groups() -> dict[str, frozenset[str]]:
     groups: dict[str, frozenset[str]] = {}
-    for line in data_text("office_equivalents.txt").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_words("office_equivalents.txt"):
         ways = frozenset(w.strip() for w in line.split("|") if w.strip())
         for w in ways:
             groups[w] = groups.get(w, frozenset()) | ways

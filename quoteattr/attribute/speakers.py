@@ -26,7 +26,7 @@ from ..detect.sources import source_documents
 from ..model import Speaker
 from .firstnames import firstname_gender
 from .gender import with_gender
-from .people import _ARTICLES, Cast, Person, det_gender
+from .people import _ARTICLES, Cast, Person, det_gender, morph_gender
 
 _PRONOUNS = {
     "il": ("m", "sg"),
@@ -374,8 +374,7 @@ def _description(mention: Span) -> Speaker | None:
     gender = det_gender(toks[0])
     if gender is None and kind == "organisation" and head.pos_ == "NOUN":
         # « l'armée », « l'agence »: a body's gender is its noun's.
-        noun_gender = head.morph.get("Gender")
-        gender = {"Fem": "f", "Masc": "m"}.get(noun_gender[0]) if noun_gender else None
+        gender = morph_gender(head)
     name = mention.text.strip()
     if head.pos_ == "PROPN" and kind in {"organisation", "person"}:
         # « la CGT » → CGT; a description (« la compagnie ») stays as written.
@@ -449,7 +448,8 @@ def _pronoun(
     body = _most_recent(candidates, gender, number, mention, bodies=True, near=True)
     if number == "sg" and body is not None and body.gender == gender:
         person = _most_recent(candidates, gender, number, mention, near=True)
-        if person is None or (person.start or 0) < (body.start or 0) and not _marked(person):
+        # A person further back loses to the body unless the text gave that person a gender.
+        if person is None or ((person.start or 0) < (body.start or 0) and person.gender is None):
             found = _at(body, mention)
     if found is not None and number == "sg" and found.kind == "person":
         cast.genders.setdefault(found.name, gender)
@@ -465,11 +465,6 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _learned(cast: Cast, sp: Speaker) -> Speaker:
     gender = sp.gender or cast.genders.get(sp.name)
     return sp if gender == sp.gender else replace(sp, gender=gender)
-
-
-def _marked(sp: Speaker) -> bool:
-    """Whether the text gave the speaker's gender (a title, a role's article, a pronoun)."""
-    return sp.gender is not None
 
 
 def _gender_guess(sp: Speaker) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -36,3 +36,11 @@ class Found:
     @property
     def end(self) -> int:
         return self.parts[-1][1]
+
+
+def mixed_if_quoted(f: Found, words_inside: bytearray) -> Found:
+    """``f`` as mixed speech when its content holds a quoted passage of someone's words
+    (``words_inside`` is :func:`.marks.words_mask` of the text)."""
+    if any(words_inside.find(1, a, b) >= 0 for a, b in f.parts):
+        return replace(f, type="mixed")
+    return f

@@ -32,9 +32,9 @@ from .clauses import (
 from .closed_class import subject_pronouns
 from .cues import CueEntry, CueLexicon
 from .doccache import text_of
-from .found import Found
+from .found import Found, mixed_if_quoted
 from .marks import Quoted, quoted_mask, words_mask
-from .sentences import content_limit
+from .sentences import content_limit, unit_spans
 
 _INF_AUX = {"avoir", "être"}
 _CLITIC_SUBJECTS = frozenset("-" + f for f in subject_pronouns())  # « -il », « -on »…
@@ -50,15 +50,9 @@ def find_indirect(
     inside = quoted_mask(text_of(doc), quoted)
     words_inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
-    for u_start, u_end in units:
-        span = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in unit_spans(doc, units):
         found.extend(_in_unit(doc, span, inside, words_inside, lexicon))
-    return [
-        replace(f, type="mixed") if any(words_inside.find(1, a, b) >= 0 for a, b in f.parts) else f
-        for f in found
-    ]
+    return [mixed_if_quoted(f, words_inside) for f in found]
 
 
 def _in_unit(

@@ -20,7 +20,9 @@ from ..data import words
 from .marks import Quoted, pair_marks
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc, Span
 
 # A full stop after one of these is an abbreviation, not a sentence end.
 _ABBREVIATIONS = words("abbreviations.txt")
@@ -65,6 +67,15 @@ _BREAKS = (
 )
 
 
+def unit_spans(doc: Doc, units: list[tuple[int, int]]) -> Iterator[Span]:
+    """The spans of ``doc`` over the sentence ``units`` (widened to whole tokens); a unit no
+    token covers is skipped."""
+    for u_start, u_end in units:
+        span = doc.char_span(u_start, u_end, alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
 def _bounded(text: str, a: int, b: int, inside: bytearray) -> list[tuple[int, int]]:
     """The unit ``text[a:b]`` (stripped), cut into pieces of at most :data:`MAX_UNIT_CHARS`
     at the best break outside quotations (inside one only when there is no other)."""
@@ -107,7 +118,16 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 # Punctuation that closes a unit without belonging to the reported content.
-_CLOSING = frozenset({".", "!", "?", "…", ";"})
+_STOPS = frozenset({".", "!", "?", "…"})
+_CLOSING = _STOPS | {";"}
+
+
+def before_stops(doc: Doc, lo: int, end: int) -> int:
+    """``end`` moved back over the sentence-ending marks (« . », « ! », « ? », « … ») that
+    close ``doc[lo:end]``, never before ``lo``."""
+    while end > lo and doc[end - 1].text in _STOPS:
+        end -= 1
+    return end
 
 
 def content_limit(unit: Span) -> int:

@@ -8,7 +8,6 @@ title (M., Mme…) or a noun for people who speak (``data/speaker_nouns.txt``).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 import regex
@@ -19,8 +18,9 @@ from ..data import text as data_text
 from ..data import words
 from .clauses import can_speak, noun_phrase
 from .doccache import text_of
-from .found import Found
+from .found import Found, mixed_if_quoted
 from .marks import Quoted, words_mask
+from .sentences import before_stops, unit_spans
 from .source_phrase import document_source, is_criterion, title_source
 from .source_phrase import source_documents as source_documents  # attribution reads it here
 
@@ -62,10 +62,7 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
     found: list[Found] = []
     inside = words_mask(text_of(doc), quoted)
     previous: Span | None = None
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None:
-            continue
+    for unit in unit_spans(doc, units):
         if previous is not None and "\n" in text_of(doc)[previous.end_char : unit.start_char]:
             previous = None  # the sentence before must be in the same paragraph
         f = _leading(doc, unit) or _trailing(doc, unit) or _verdict(doc, unit)
@@ -73,9 +70,7 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
             f = _named_after(doc, previous, unit)
         previous = unit
         if f is not None:
-            if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                f = replace(f, type="mixed")
-            found.append(f)
+            found.append(mixed_if_quoted(f, inside))
     return found
 
 
@@ -166,8 +161,7 @@ def _leading(doc: Doc, unit: Span) -> Found | None:
     semi = next((t.i for t in doc[start : unit.end] if t.text == ";"), None)
     if semi is not None:
         end = semi  # « ; » closes what « selon X » covers
-    while end > start and doc[end - 1].text in {".", "!", "?", "…"}:
-        end -= 1
+    end = before_stops(doc, start, end)
     if end - start < 3:
         return None
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -186,8 +180,7 @@ def _leading(doc: Doc, unit: Span) -> Found | None:
 def _trailing(doc: Doc, unit: Span) -> Found | None:
     """« P, selon X. » at the end of a sentence."""
     limit = unit.end
-    while limit > unit.start and doc[limit - 1].text in {".", "!", "?", "…"}:
-        limit -= 1
+    limit = before_stops(doc, unit.start, limit)
     for i in range(unit.end - 2, unit.start, -1):
         # « P, selon X. » — or « « P » selon X. » right after a closing mark, or « P selon X. »
         # when X closes the sentence.
@@ -285,8 +278,7 @@ def _verdict(doc: Doc, unit: Span) -> Found | None:
     if not can_speak(np) or np.end != colon:
         return None  # « pour la première fois : » names nobody
     end = unit.end
-    while end > colon + 1 and doc[end - 1].text in {".", "!", "?", "…"}:
-        end -= 1
+    end = before_stops(doc, colon + 1, end)
     if end - colon - 1 < 3:
         return None
     a, b = doc[colon + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -330,8 +322,7 @@ def _named_after(doc: Doc, previous: Span, unit: Span) -> Found | None:
     if not can_speak(np) or any(t.text in {"«", "»", '"'} for t in previous):
         return None
     end = previous.end
-    while end > previous.start and doc[end - 1].text in {".", "!", "?", "…"}:
-        end -= 1
+    end = before_stops(doc, previous.start, end)
     if end - previous.start < 3:
         return None
     a, b = previous.start_char, doc[end - 1].idx + len(doc[end - 1].text)

@@ -9,18 +9,16 @@ loi » and « comme le montre l'étude » attribute nothing to anyone.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import clause_end, inverted_subject
 from ..detect.cues import CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import content_limit
+from ..detect.sentences import content_limit, unit_spans
 
 _LE = {"le", "l'", "l’"}
 _CONFIDENCE = 0.8
@@ -33,19 +31,14 @@ def find_comme_cues(
     inside = quoted_mask(text_of(doc), quoted)
     words_inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None:
-            continue
+    for unit in unit_spans(doc, units):
         limit = content_limit(unit)
         for t in unit:
             if t.lower_ != "comme" or inside[t.idx]:
                 continue
             f = _comme(doc, unit, t.i, limit, lexicon)
             if f is not None:
-                if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts):
-                    f = replace(f, type="mixed")
-                found.append(f)
+                found.append(mixed_if_quoted(f, words_inside))
     return found
 
 

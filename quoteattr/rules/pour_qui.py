@@ -5,16 +5,15 @@ serait acceptable », « l'ancien diplomate, pour qui Londres a cédé aux press
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import can_speak, clause_end, subject_before
 from ..detect.cues import CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, words_mask
 from ..detect.rules import Context, Rule, register
+from ..detect.sentences import before_stops, unit_spans
 
 
 def find_pour_qui(
@@ -23,25 +22,19 @@ def find_pour_qui(
     """Each « X, pour qui P » of ``doc``: P, up to the end of its clause, is X's view."""
     inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None:
-            continue
+    for unit in unit_spans(doc, units):
         for t in unit[1:-2]:
             if t.lower_ != "pour" or doc[t.i + 1].lower_ != "qui" or inside[t.idx]:
                 continue
             f = _pour_qui(doc, unit, t.i, lexicon)
             if f is not None:
-                if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                    f = replace(f, type="mixed")
-                found.append(f)
+                found.append(mixed_if_quoted(f, inside))
     return found
 
 
 def _pour_qui(doc: Doc, unit: Span, pour: int, lexicon: CueLexicon) -> Found | None:
     limit = unit.end
-    while limit > unit.start and doc[limit - 1].text in {".", "!", "?", "…"}:
-        limit -= 1
+    limit = before_stops(doc, unit.start, limit)
     # The source stands right before, with or without a comma (« le Medef pour qui »); a verb
     # there makes « pour qui » an interrogative (« sait-on pour qui voter »).
     k = pour - 1 if doc[pour - 1].text == "," else pour

@@ -10,18 +10,16 @@ and without one (a passive, « les riverains sont invités à ») nothing is rep
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of, verb_group_start
 from ..detect.cues import CueEntry, CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import content_limit
+from ..detect.sentences import content_limit, unit_spans
 
 _PREPS = {"de_inf": {"de", "d'", "d’"}, "a_inf": {"à"}}
 # How far after the cue the preposition may stand: the object between (« la population de
@@ -48,10 +46,7 @@ def find_prep_infinitives(
     inside = quoted_mask(text_of(doc), quoted)
     words_inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None:
-            continue
+    for unit in unit_spans(doc, units):
         limit = content_limit(unit)
         for tok in unit:
             if inside[tok.idx] or tok.pos_ not in {"VERB", "NOUN", "ADJ"}:
@@ -61,9 +56,7 @@ def find_prep_infinitives(
                 continue
             f = _prep_infinitive(doc, unit, tok, entry, limit, lexicon)
             if f is not None:
-                if any(words_inside[a:b].find(1) >= 0 for a, b in f.parts):
-                    f = replace(f, type="mixed")
-                found.append(f)
+                found.append(mixed_if_quoted(f, words_inside))
     return found
 
 

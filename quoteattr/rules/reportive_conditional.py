@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from ..detect.doccache import text_of
 from ..detect.found import Found
 from ..detect.rules import Context, Rule, register
+from ..detect.sentences import before_stops
 
 RULE = "indirect:reportive-conditional"
 _OPENERS = {"si", "s'", "s’", "selon", "d'", "d’", "pour", "même"}
@@ -47,8 +48,7 @@ def find_reportive_conditionals(ctx: Context) -> list[Found]:
         if unit is None or not _conditional(unit):
             continue
         end = unit.end
-        while end > unit.start and doc[end - 1].text in {".", "!", "?", "…"}:
-            end -= 1
+        end = before_stops(doc, unit.start, end)
         if end - unit.start < 4:
             continue
         out.append(

@@ -8,18 +8,16 @@ Sentence-initial « Selon X, P » and final « P, selon X. » are :mod:`..detect
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 from spacy.tokens import Doc, Span
 
 from ..detect.clauses import clause_end
 from ..detect.cues import CueLexicon
 from ..detect.doccache import text_of
-from ..detect.found import Found
+from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, words_mask
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import content_limit
+from ..detect.sentences import content_limit, unit_spans
 from ..detect.sources import marker_at, source_after
 
 # Words that open a new clause right before « selon »: the view starts there.
@@ -34,15 +32,12 @@ def find_medial_sources(
     content holding a quoted passage is mixed."""
     inside = words_mask(text_of(doc), quoted)
     found: list[Found] = []
-    for u_start, u_end in units:
-        unit = doc.char_span(u_start, u_end, alignment_mode="expand")
-        if unit is None or len(unit) < 6:
+    for unit in unit_spans(doc, units):
+        if len(unit) < 6:
             continue
         f = _medial(doc, unit, lexicon)
         if f is not None:
-            if any(inside[a:b].find(1) >= 0 for a, b in f.parts):
-                f = replace(f, type="mixed")
-            found.append(f)
+            found.append(mixed_if_quoted(f, inside))
     return found
 
 
