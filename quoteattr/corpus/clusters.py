@@ -56,6 +56,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..model import ArticleRef, Quote
+from .quotes import same_file
 from .shingles import Sketches, concat_field, fold, sketch, sorted_unique
 
 __all__ = ["Cluster", "Occurrence", "Rules", "Summary", "cluster", "cluster_file", "label_file"]
@@ -727,13 +728,6 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def cluster_file(
     src: str | Path,
     dst: str | Path | None,
@@ -745,7 +739,7 @@ def cluster_file(
     ``warn`` and left out. ``dst`` is written whole or not at all, and never over ``src``.
     """
     src = str(src)
-    if dst is not None and _same_file(src, str(dst)):
+    if dst is not None and same_file(src, str(dst)):
         raise ValueError(f"the output {dst} is the input: choose another file")
     sol, summary = first_pass(src, rules, warn)
     if dst is None:

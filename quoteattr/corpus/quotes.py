@@ -13,26 +13,20 @@ never stops the stream.
 
 from __future__ import annotations
 
-import bz2
-import gzip
+import io
 import json
-import lzma
+import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..model import Quote
+from ..reading.sources import InputError, open_input
 
 Record = dict[str, Any]
 #: ``on_error(path, line, message)``: told about each input or line that is not a quote.
 OnError = Callable[[str, int | None, str], None]
-
-_OPENERS: dict[str, Callable[..., IO[str]]] = {
-    ".gz": gzip.open,
-    ".bz2": bz2.open,
-    ".xz": lzma.open,
-}
 
 
 def quote_records(
@@ -65,14 +59,13 @@ def quote_records(
 def read_jsonl(path: str | Path, on_error: OnError | None = None) -> Iterator[Record]:
     """The quote records of one JSONL file, read line by line."""
     report = on_error or _warn
-    path = Path(path)
-    opener = _OPENERS.get(path.suffix, open)
+    path = str(path)
     try:
-        f = opener(path, "rt", encoding="utf-8")
-    except OSError as exc:
-        report(str(path), None, f"cannot read: {exc.strerror or exc}")
+        stream, _ = open_input(path)  # decompressed as extraction reads its inputs
+    except InputError as exc:
+        report(path, None, str(exc))
         return
-    with f:
+    with io.TextIOWrapper(stream, encoding="utf-8") as f:
         n = 0
         try:
             for n, line in enumerate(f, 1):  # noqa: B007 - n names the failing line below
@@ -81,15 +74,23 @@ def read_jsonl(path: str | Path, on_error: OnError | None = None) -> Iterator[Re
                 try:
                     rec = json.loads(line)
                 except ValueError as exc:
-                    report(str(path), n, f"not JSON ({exc.msg})")
+                    report(path, n, f"not JSON ({exc.msg})")
                     continue
                 problem = _problem(rec)
                 if problem:
-                    report(str(path), n, f"not a quote ({problem})")
+                    report(path, n, f"not a quote ({problem})")
                     continue
                 yield rec
         except (UnicodeDecodeError, OSError, EOFError) as exc:
-            report(str(path), n + 1, f"unreadable ({type(exc).__name__}): quotes JSONL expected")
+            report(path, n + 1, f"unreadable ({type(exc).__name__}): quotes JSONL expected")
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one existing file (an output that would overwrite an input)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 _STRINGS = {

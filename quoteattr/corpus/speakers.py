@@ -48,7 +48,7 @@ from ..attribute.firstnames import firstname_gender
 from ..attribute.identity import NAMED_KINDS, fold, id_of_key, speaker_key
 from ..model import Quote
 from .gender import decide, text_gender
-from .quotes import OnError, Record, article_key, outlet, quote_records
+from .quotes import OnError, Record, article_key, outlet, quote_records, same_file
 
 # Lower-case words inside a surname (« Le Pen », « de Villepin », « van der Leyen »).
 _PARTICLES = {"de", "du", "des", "d", "le", "la", "van", "von", "der", "den", "da", "di", "el"}
@@ -549,7 +549,7 @@ def cli_main(argv: list[str] | None = None) -> int:
             and out != args.relabel
         ):
             parser.error(f"{out}: the directory is written as .jsonl or .csv")
-        if out and out != "-" and any(_same_file(out, q) for q in args.quotes):
+        if out and out != "-" and any(same_file(out, q) for q in args.quotes):
             parser.error(f"{out} is an input: refusing to overwrite it")
     bad: list[str] = []
 
@@ -575,13 +575,6 @@ def cli_main(argv: list[str] | None = None) -> int:
         return 2
     print(f"quoteattr speakers: {len(directory)} sources", file=sys.stderr)
     return 1 if bad and args.strict else 0
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
 
 
 def _write(directory: Directory, out: str) -> None:

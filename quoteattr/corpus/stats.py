@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Quote
-from .quotes import OnError, Record, article_key, month, outlet, quote_records
+from .gender import SOURCES
+from .quotes import OnError, Record, article_key, month, outlet, quote_records, same_file
 from .speakers import Collector, Directory
 
 #: Categories of quotes by their speaker, in report order.
@@ -48,7 +49,7 @@ LABELS = {
     "none": "no speaker",
 }
 #: Where a gender came from, strongest first (see :mod:`quoteattr.attribute.gender`).
-EVIDENCE = ("title", "agreement", "pronoun", "firstname")
+EVIDENCE = SOURCES
 
 
 @dataclass
@@ -306,7 +307,7 @@ def cli_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.top < 1:
         parser.error("--top must be a positive whole number")
-    if args.html and any(_same_file(args.html, q) for q in args.quotes):
+    if args.html and any(same_file(args.html, q) for q in args.quotes):
         parser.error(f"{args.html} is an input: refusing to overwrite it")
     manifest = args.manifest
     if manifest is None:
@@ -338,10 +339,3 @@ def cli_main(argv: list[str] | None = None) -> int:
             return 2
         print(f"quoteattr stats: report -> {args.html}", file=sys.stderr)
     return 1 if bad and args.strict else 0
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
