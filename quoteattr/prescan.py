@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import regex
 
+from .data import words as data_words
 from .detect.closed_class import personal_pronouns
 from .detect.marks import Quoted, pair_marks
 from .detect.rules import Trigger, all_rules
@@ -250,7 +251,7 @@ def _needs_antecedent(sentence: str) -> bool:
     lyonnaise »; ``data/speaker_nouns.txt``) or an acronym (« le PP »)."""
     if _PRONOUN.search(sentence) or _ACRONYM.search(sentence):
         return True
-    roles = speaker_nouns()
+    roles = speaker_nouns() | data_words("management_nouns.txt")
     return any(m.group(1).lower() in roles for m in _DEFINITE.finditer(sentence))
 
 
@@ -259,8 +260,11 @@ _PRONOUN = regex.compile(
     r"(?i)(?:-t-|-|\b)(?:" + "|".join(sorted(personal_pronouns(), key=len, reverse=True)) + r")\b"
 )
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
-# A definite determiner and the noun after it (« la joueuse », « l'entraîneur »).
-_DEFINITE = regex.compile(r"(?i)\b(?:le|la|les|l['’]|ce|cette|ces)\s*(\p{L}[\p{L}-]*)")
+# A definite or possessive determiner and the noun after it (« la joueuse », « l'entraîneur »,
+# « leur direction »).
+_DEFINITE = regex.compile(
+    r"(?i)(?:\b(?:leurs|leur|les|le|la|ces|cette|ce|ses|sa|son)\s+|\bl['’]\s*)(\p{L}[\p{L}-]*)"
+)
 
 
 def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[bool]]:

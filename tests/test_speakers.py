@@ -362,3 +362,127 @@ def test_hyphenated_country_cut_by_the_detector():
     """« Le Royaume-Uni avait menacé d'envahir … »: the whole name."""
     text = "Le Royaume-Uni a affirmé que l'ambassade serait respectée."
     assert _name(_quote(text, "ambassade")) == "Royaume-Uni"
+
+
+# --- the article's cast: a description of the one named holder ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            # Swiss science page: « scientifique » and « chercheur » name one trade
+            "Le scientifique Alain Berset étudie les glaciers valaisans depuis trente ans. "
+            "Selon le chercheur, la fonte s'accélère.",
+            "fonte",
+            "Alain Berset",
+        ),
+        (
+            # culture: the holder named after the description
+            "D'après l'écrivaine, le roman est né d'un rêve. La romancière Sophie Caron "
+            "a confié qu'elle écrivait la nuit, chez elle, à Lyon.",
+            "roman",
+            "Sophie Caron",
+        ),
+    ],
+)
+def test_role_of_the_same_family_stands_for_its_holder(both_modes, text, fragment, name):
+    """« le chercheur » after « le scientifique Alain Berset » (``data/role_families.txt``)."""
+    assert _name(_quote(text, fragment)) == name
+
+
+def test_role_of_two_holders_names_neither(both_modes):
+    """Two researchers named: « le scientifique » is left as written."""
+    text = (
+        "Le chercheur Luc Bernier et le chercheur Marc Dion ont publié leur étude. "
+        "Selon le scientifique, les résultats sont solides."
+    )
+    assert _name(_quote(text, "solides")) == "le scientifique"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            # Belgian local politics
+            "Pour le bourgmestre de Namur, Maxime Prévot, « la ville a bien réagi ». "
+            "L'élu a ajouté que les travaux reprendront lundi.",
+            "travaux",
+            "Maxime Prévot",
+        ),
+        (
+            # sport
+            "« On a manqué de réalisme », a regretté Hugo Lambert après la défaite. "
+            "Pour l'attaquant lyonnais, l'équipe doit se remobiliser.",
+            "remobiliser",
+            "Hugo Lambert",
+        ),
+        (
+            # regional press, an incise with « poursuit »
+            "« Nous ne lâcherons rien », a lancé Marc Bouvier devant les grévistes. "
+            "Par ailleurs, poursuit l'ancien ministre, la réforme ne passera pas.",
+            "réforme",
+            "Marc Bouvier",
+        ),
+    ],
+)
+def test_description_right_after_a_named_speaker_is_that_speaker(both_modes, text, fragment, name):
+    """« « … », a regretté Hugo Lambert. Pour l'attaquant lyonnais, P »: the press names a
+    new speaker and describes the one it just named."""
+    assert _name(_quote(text, fragment)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            # wire: the named speaker has another role
+            "« Nous ne céderons pas », a déclaré Paul Girard, délégué syndical. "
+            "« Les négociations sont closes », a répondu le directeur de l'usine.",
+            "closes",
+            "le directeur de l'usine",
+        ),
+        (
+            # regional: the description's gender is not the named speaker's
+            "« Nous irons jusqu'au bout », a affirmé Julie Morel. Le porte-parole du "
+            "collectif a assuré que la mobilisation continuerait.",
+            "mobilisation",
+            "Le porte-parole du collectif",
+        ),
+    ],
+)
+def test_description_of_someone_else_stays_as_written(both_modes, text, fragment, name):
+    """A role the speaker just named does not hold, or of another gender, is someone else."""
+    assert _name(_quote(text, fragment)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            # Québec business news: « leur » goes back to the employees of the bank
+            "Les employés de la Société générale ont débrayé samedi matin à Montréal. "
+            "Selon leur direction, les discussions reprendront lundi.",
+            "discussions",
+            "Société générale",
+        ),
+        (
+            # media: « le journal » for « le quotidien Le Monde »
+            "Le quotidien Le Monde a été condamné pour diffamation. La direction du journal "
+            "a annoncé qu'elle ferait appel.",
+            "appel",
+            "Le Monde",
+        ),
+        (
+            # regional economy
+            "Le groupe Danone a fermé son usine de Rouen. La direction de l'entreprise a "
+            "assuré que les salariés seraient reclassés.",
+            "reclassés",
+            "Danone",
+        ),
+    ],
+)
+def test_management_speaks_for_its_body(both_modes, text, fragment, name):
+    """« leur direction », « la direction du journal » → the organisation
+    (``data/management_nouns.txt``)."""
+    assert _name(_quote(text, fragment)) == name

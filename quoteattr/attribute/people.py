@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..data import words as data_words
 from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
-from ..detect.doccache import ents_of
+from ..detect.doccache import ents_of, text_of
 from .firstnames import is_first_name
 
 _FEMININE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "f"}
@@ -104,8 +105,25 @@ class Cast:
                 self.by_role.setdefault(key, person)
         self._complete_surnames()
         self._expand_acronyms()
+        self._unlabelled_mentions()
         for p in self.people:
             p.mentions.sort()
+
+    def _unlabelled_mentions(self) -> None:
+        """« France 24 » labelled once, then read « de France » + « 24 » elsewhere: every
+        other place the article writes an organisation's name in full is a mention too."""
+        doc, text = self.doc, text_of(self.doc)
+        for org in self.people:
+            if org.kind != "organisation" or len(org.name) < 3:
+                continue
+            known = {a for a, _, _ in org.mentions}
+            pattern = regex.compile(r"(?<![\w-])" + regex.escape(org.name) + r"(?![\w-])")
+            for m in pattern.finditer(text):
+                if m.start() in known:
+                    continue
+                span = doc.char_span(m.start(), m.end())
+                if span is not None:
+                    org.mentions.append((m.start(), m.end(), _is_subject(span)))
 
     def _find(self, words: list[str], label: str) -> Person | None:
         low = {w.lower() for w in words}
@@ -205,10 +223,17 @@ class Cast:
         fits = [p for p in self.people if p.role and _role_key(p.role).startswith(key)]
         if len(fits) == 1 and len(key.split()) >= 2:
             return fits[0]
-        # « la chorégraphe » after « la chorégraphe nantaise Inès Morel »: a definite article
-        # and the head noun of the one role the article gave, in the same gender.
+        # « la chorégraphe » after « la chorégraphe nantaise Inès Morel », « le chercheur »
+        # after « l'astronome suisse Michel Favre »: a definite article and the head noun of
+        # the one person's roles, or a noun of its family (``data/role_families.txt``), in
+        # the same gender.
         words = [t for t in mention if not t.is_punct]
-        fits = [p for p in self.people if p.role and _role_key(p.role).split()[:1] == [key]]
+        family = role_family(key)
+        fits = [
+            p
+            for p in self.people
+            if key in self.role_heads(p) or (p.kind == "person" and self.role_heads(p) & family)
+        ]
         if (
             len(words) == 2
             and words[0].lower_ in {"le", "la", "l'", "l’"}
@@ -218,6 +243,36 @@ class Cast:
         ):
             return fits[0]
         return None
+
+    def role_heads(self, person: Person) -> set[str]:
+        """The head nouns of every role the article gave ``person`` (« astronome » for
+        « l'astronome suisse Michel Favre »)."""
+        keys = [k for k, p in self.by_role.items() if p is person]
+        if person.role:
+            keys.append(_role_key(person.role))
+        return {k.split()[0] for k in keys if k}
+
+
+@cache
+def _families() -> dict[str, frozenset[str]]:
+    families: dict[str, frozenset[str]] = {}
+    for line in data_words("role_families.txt"):
+        nouns = frozenset(w.strip() for w in line.split("|") if w.strip())
+        for w in nouns:
+            families[w] = families.get(w, frozenset()) | nouns
+    return families
+
+
+def role_family(noun: str) -> frozenset[str]:
+    """``noun`` and the role nouns the press uses in turn with it (« chercheur »,
+    « scientifique », « astronome »).
+
+    >>> "astronome" in role_family("chercheur")
+    True
+    >>> role_family("procureur") & role_family("juge")
+    frozenset()
+    """
+    return _families().get(noun, frozenset()) | {noun}
 
 
 # Small words an acronym leaves out (« Bureau d'enquêtes et d'analyses » → BEA).
@@ -373,6 +428,19 @@ def _name_particle(t: Token, end: int) -> bool:
     )
 
 
+def _title_article(t: Token, end: int) -> bool:
+    """« Le Monde », « Les Échos », « La Presse »: an article written with a capital inside a
+    sentence, before the one capitalised word of a title, is part of it."""
+    doc = t.doc
+    return (
+        t.text[:1].isupper()
+        and t.i > 0
+        and not doc[t.i - 1].is_punct
+        and t.i + 2 == end
+        and doc[t.i + 1].text[:1].isupper()
+    )
+
+
 # Lower-case particles that belong inside names (« Charles de Gaulle », « Vincent van Gogh »).
 _PARTICLES = {
     "de",
@@ -414,6 +482,7 @@ def _name_range(ent: Span) -> tuple[int, int]:
         or (
             toks[0].lower_ in _ARTICLES
             and not (ent.label_ == "PER" and _name_particle(toks[0], end))
+            and not (ent.label_ == "ORG" and _title_article(toks[0], end))
         )
     ):
         toks = toks[1:]

@@ -15,7 +15,7 @@ import bisect
 from dataclasses import replace
 
 import regex
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..data import words as data_words
 from ..detect.clauses import TEMPORAL, organisation_nouns, speaker_nouns
@@ -26,7 +26,7 @@ from ..detect.sources import source_documents
 from ..model import Speaker
 from .firstnames import firstname_gender
 from .gender import with_gender
-from .people import _ARTICLES, Cast, Person, det_gender, morph_gender
+from .people import _ARTICLES, Cast, Person, det_gender, morph_gender, role_family
 
 _PRONOUNS = {
     "il": ("m", "sg"),
@@ -132,7 +132,120 @@ def _resolve(
     body = _body_before(doc, cast, mention, at) or _anaphor(doc, cast, mention, at)
     if body is not None:
         return body
+    body = _managed_body(doc, cast, mention, history, quoted)
+    if body is not None:
+        return body
+    again = _speaker_again(doc, cast, mention, history)
+    if again is not None:
+        return again
     return _description(mention)
+
+
+_DEFINITE = {"le", "la", "l'", "l’"}
+_POSSESSIVES = {"leur", "sa", "son"}
+# How far back (characters) « leur direction » looks for its body.
+_MANAGED_REACH = 300
+# How far back (characters) the quotation of a named person may be for a description of a
+# person to be that person again: the sentence before, or two.
+_AGAIN_REACH = 400
+
+
+def _speaker_again(
+    doc: Doc, cast: Cast, mention: Span, history: list[tuple[int, Speaker]]
+) -> Speaker | None:
+    """« Pour Jeanne Roux, « … » La présidente du club se félicite que … », « Par ailleurs,
+    poursuit l'ancien ministre, … »: a definite description of one person that the article
+    ties to nobody, right after a quotation of a named person, is that person again — when
+    the article gave that person no other role, names nobody in between, and the genders
+    agree. The press names a new speaker; it describes the one it just named."""
+    toks = [t for t in mention if not t.is_punct]
+    if len(toks) < 2 or toks[0].lower_ not in _DEFINITE or not history:
+        return None
+    head = next((t for t in toks[1:3] if t.pos_ == "NOUN"), None)
+    if head is None or "Plur" in head.morph.get("Number"):
+        return None
+    noun = _role_noun(head)
+    if noun not in speaker_nouns() or noun in organisation_nouns():
+        return None
+    at = mention.start_char
+    pos, sp = history[-1]
+    if sp.kind != "person" or not 0 < at - pos <= _AGAIN_REACH or sp.start is None:
+        return None
+    person = next((p for p in cast.people if p.name == sp.name and p.kind == "person"), None)
+    if person is None:
+        return None
+    roles = cast.role_heads(person) & speaker_nouns()
+    if roles and not roles & role_family(noun):
+        return None  # « Jean Roux, délégué syndical … », then « le directeur »: someone else
+    want = det_gender(toks[0]) or morph_gender(head)
+    have = person.gender or cast.genders.get(person.name) or _gender_guess(sp)
+    if want is not None and have is not None and want != have:
+        return None
+    for other in cast.people:
+        if other is person or other.kind != "person":
+            continue
+        if any(sp.start < a < at for a, _, _ in other.mentions):
+            return None  # another person named between them
+    return _speaker(person, mention)
+
+
+def _role_noun(token: Token) -> str:
+    """The role noun of ``token``, without the prefix of a former office (« ex-Président »,
+    « ex-ministre » → « président », « ministre »)."""
+    lemma = token.lemma_.lower()
+    for prefix in ("ex-", "ancien-", "vice-"):
+        if lemma.startswith(prefix) and lemma[len(prefix) :] in speaker_nouns():
+            return lemma[len(prefix) :]
+    return lemma
+
+
+def _managed_body(
+    doc: Doc,
+    cast: Cast,
+    mention: Span,
+    history: list[tuple[int, Speaker]],
+    quoted: list[tuple[int, int]],
+) -> Speaker | None:
+    """« a indiqué leur direction », « la direction de la chaîne »: the management of a body
+    (``data/management_nouns.txt``) speaks for the body — the one its complement names, or,
+    after a possessive, the organisation named last in the sentence before it."""
+    toks = [t for t in mention if not t.is_punct]
+    if len(toks) < 2 or toks[1].lemma_.lower() not in data_words("management_nouns.txt"):
+        return None
+    first = toks[0]
+    if first.lower_ in _DEFINITE and len(toks) >= 4 and toks[2].lower_ in _ISSUED_BY:
+        rest = toks[3:]
+        if rest[0].pos_ == "DET":
+            rest = rest[1:]
+        if rest and rest[0].pos_ == "NOUN" and rest[0].is_lower:
+            # « la direction de la chaîne de l'audiovisuel … », « la rédaction du journal »:
+            # the body the article named last that this noun may stand for.
+            body = _last_body(doc, cast, rest[0].lemma_.lower(), mention.start_char)
+            return _speaker(body, mention) if body is not None else None
+        owner = doc[toks[3].i : toks[-1].i + 1]
+        sp = _resolve(doc, cast, owner, history, quoted)
+        if sp is not None and sp.kind == "organisation" and sp.name != owner.text:
+            return _at(sp, mention)
+        return None
+    if first.lower_ not in _POSSESSIVES:
+        return None
+    at = mention.start_char
+    text = text_of(doc)
+    # The sentence before the mention: back to the last full stop or paragraph break.
+    stop = max(text.rfind(".", 0, at), text.rfind("\n", 0, at))
+    if stop > 0 and text[stop] == ".":
+        # or the sentence before it in the same paragraph: « Les employés de X ont
+        # manifesté. Selon leur direction, … ».
+        stop = max(text.rfind(".", 0, stop), text.rfind("\n", 0, stop))
+    start = max(stop, at - _MANAGED_REACH)
+    best = None
+    for person in cast.people:
+        if person.kind != "organisation":
+            continue
+        for a, _, _ in person.mentions:
+            if start < a < at and (best is None or a > best[0]):
+                best = (a, person)
+    return _speaker(best[1], mention) if best is not None else None
 
 
 def _trimmed(mention: Span) -> Span:
@@ -260,9 +373,14 @@ def _body_before(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None
     toks = [t for t in mention if not t.is_punct]
     if len(toks) != 2 or toks[0].pos_ != "DET" or toks[0].lower_ not in {"le", "la", "l'", "l’"}:
         return None
-    if toks[1].lemma_.lower() not in organisation_nouns():
+    body = _last_body(doc, cast, toks[1].lemma_.lower(), at)
+    return _speaker(body, mention) if body is not None else None
+
+
+def _last_body(doc: Doc, cast: Cast, noun: str, at: int) -> Person | None:
+    """The organisation named last before ``at`` that the article may call a ``noun``."""
+    if noun not in organisation_nouns():
         return None
-    noun = toks[1].lemma_.lower()
     best = None
     for person in cast.people:
         if person.kind != "organisation" or not _called(doc, person, noun):
@@ -270,7 +388,7 @@ def _body_before(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None
         for a, _, _ in person.mentions:
             if a < at and at - a <= _PRONOUN_REACH and (best is None or a > best[0]):
                 best = (a, person)
-    return _speaker(best[1], mention) if best is not None else None
+    return best[1] if best is not None else None
 
 
 def _called(doc: Doc, body: Person, noun: str) -> bool:
@@ -279,14 +397,17 @@ def _called(doc: Doc, body: Person, noun: str) -> bool:
     compagnie », ``data/generic_body_nouns.txt``). « l'armée » is not the party named last."""
     if noun in data_words("generic_body_nouns.txt"):
         return True
-    if noun in body.name.lower() or noun in (body.role or "").lower():
+    # « le journal » for « le quotidien Le Soir »: a noun of the same family
+    # (``data/role_families.txt``).
+    nouns = role_family(noun)
+    if any(n in body.name.lower() or n in (body.role or "").lower() for n in nouns):
         return True
     for a, _, _ in body.mentions:
         span = doc.char_span(a, a + 1, alignment_mode="expand")
         if span is None:
             continue
         before = doc[max(0, span.start - 4) : span.start]
-        if any(t.lemma_.lower() == noun or t.lower_ == noun for t in before):
+        if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in before):
             return True
     return False
 
