@@ -256,8 +256,13 @@ def _needs_antecedent(sentence: str) -> bool:
 
 
 # A subject pronoun that may stand for the speaker (« a-t-il dit », « elle a affirmé »).
+# « selon eux », « pour lui »: a stressed pronoun (``data/stressed_pronouns.txt``) as well.
 _PRONOUN = regex.compile(
-    r"(?i)(?:-t-|-|\b)(?:" + "|".join(sorted(personal_pronouns(), key=len, reverse=True)) + r")\b"
+    r"(?i)(?:-t-|-|\b)(?:"
+    + "|".join(
+        sorted(personal_pronouns() | data_words("stressed_pronouns.txt"), key=len, reverse=True)
+    )
+    + r")\b"
 )
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
 # A definite or possessive determiner and the noun after it (« la joueuse », « l'entraîneur »,

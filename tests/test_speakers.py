@@ -419,7 +419,7 @@ def test_role_of_two_holders_names_neither(both_modes):
         ),
         (
             # regional press, an incise with « poursuit »
-            "« Nous ne lâcherons rien », a lancé Marc Bouvier devant les grévistes. "
+            "« Nous ne lâcherons rien », a lancé Marc Bouvier. "
             "Par ailleurs, poursuit l'ancien ministre, la réforme ne passera pas.",
             "réforme",
             "Marc Bouvier",
@@ -486,3 +486,78 @@ def test_management_speaks_for_its_body(both_modes, text, fragment, name):
     """« leur direction », « la direction du journal » → the organisation
     (``data/management_nouns.txt``)."""
     assert _name(_quote(text, fragment)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            # wire
+            "Les rebelles ont attaqué la caserne parce que, selon eux, elle abritait des "
+            "mercenaires étrangers.",
+            "mercenaires",
+            "Les rebelles",
+        ),
+        (
+            # sport
+            "Les supporters ont quitté le stade avant la fin. Le match était, disent-ils, "
+            "une honte pour le club.",
+            "honte",
+            "Les supporters",
+        ),
+        (
+            # Swiss regional
+            "Les riverains ont manifesté samedi devant la mairie de Sion. Selon eux, le "
+            "chantier dure depuis trop longtemps.",
+            "chantier",
+            "Les riverains",
+        ),
+    ],
+)
+def test_plural_pronoun_stands_for_a_plural_subject(both_modes, text, fragment, name):
+    """« Les riverains ont manifesté. Selon eux, P »: a plural subject that can speak."""
+    assert _name(_quote(text, fragment)) == name
+
+
+def test_plural_subject_that_cannot_speak_is_no_source(both_modes):
+    """« Les prix ont flambé. Selon eux, P »: prices say nothing."""
+    text = "Les prix ont flambé cet hiver dans la région. Selon eux, la crise est passée."
+    assert _name(_quote(text, "crise")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            # national social news
+            "Le patronat a salué l'accord, mais la CGT et Solidaires estiment que les "
+            "salariés ont été trahis.",
+            "trahis",
+            "CGT et Solidaires",
+        ),
+        (
+            # wire, an inverted incise
+            "« Nous serons dans la rue jeudi », ont prévenu Sophie Binet et Simon Duteil.",
+            "rue",
+            "Sophie Binet et Simon Duteil",
+        ),
+    ],
+)
+def test_coordinated_sources_speak_as_one(both_modes, text, fragment, name):
+    """« la CGT et Solidaires estiment que P »: one source, both names."""
+    assert _name(_quote(text, fragment)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "D'après The Hollywood Reporter, le tournage reprendra en mars à Vancouver.",
+            "The Hollywood Reporter",
+        ),
+        ("D'après The Sunday Times, le ministre aurait menti au Parlement.", "The Sunday Times"),
+    ],
+)
+def test_foreign_title_is_a_source(both_modes, text, name):
+    """A title the tagger reads word by word (no noun in it) is still the source."""
+    assert _name(quoteattr.extract(Article(text=text, date=PUBLISHED))[0]) == name

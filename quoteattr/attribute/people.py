@@ -16,7 +16,14 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..data import words as data_words
-from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
+from ..detect.clauses import (
+    TEMPORAL,
+    TITLE_GENDER,
+    TITLE_ROLE,
+    TITLES,
+    organisation_nouns,
+    speaker_nouns,
+)
 from ..detect.doccache import ents_of, text_of
 from .firstnames import is_first_name
 
@@ -69,10 +76,15 @@ class Cast:
         self.by_role: dict[str, Person] = {}
         # Genders learnt while resolving pronouns, by canonical name.
         self.genders: dict[str, str] = {}
+        # Where each attributed quotation ends, by the offset of its speaker's mention.
+        self.said_until: dict[int, int] = {}
         self._collect()
         # Subjects the article describes without naming them (« Le Premier ministre a
         # défendu sa réforme »): what a later « il » may stand for.
         self.described: list[Span] = _described_subjects(doc)
+        # Plural subjects that can speak (« Les Talibans ont visé … », « D'autres orateurs
+        # ne cèdent pas … »): what a later « ils », « eux » may stand for.
+        self.groups: list[Span] = _plural_subjects(doc)
 
     # -- building -------------------------------------------------------------------------
 
@@ -250,6 +262,13 @@ class Cast:
         keys = [k for k, p in self.by_role.items() if p is person]
         if person.role:
             keys.append(_role_key(person.role))
+        # « Me Claire Vasseur » is an avocat, « le Dr Roux » a médecin.
+        for a, _, _ in person.mentions:
+            span = self.doc.char_span(a, a + 1, alignment_mode="expand")
+            if span is not None:
+                for t in self.doc[max(0, span.start - 1) : span.start + 1]:
+                    if t.lower_ in TITLE_ROLE:
+                        keys.append(TITLE_ROLE[t.lower_])
         return {k.split()[0] for k in keys if k}
 
 
@@ -381,6 +400,32 @@ def _described_subjects(doc: Doc) -> list[Span]:
         if any(w.ent_type_ == "PER" for w in span):
             continue  # « le ministre Jean Dupont » is in the cast by name
         out.append(span)
+    return out
+
+
+def _plural_subjects(doc: Doc) -> list[Span]:
+    """Plural subjects that can speak, with their determiner and adjectives: a noun of people
+    or bodies (« d'autres orateurs », « les syndicats ») or a capitalised one (« les
+    Talibans », « les Verts »); not « les prix »."""
+    nouns = speaker_nouns() | organisation_nouns()
+    out = []
+    for t in doc:
+        if (
+            not t.dep_.startswith("nsubj")
+            or t.dep_ == "nsubj:pass"
+            or t.pos_ not in {"NOUN", "PROPN"}
+            or "Plur" not in t.morph.get("Number")
+        ):
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ in {"ADJ", "DET"} and doc[start - 1].head == t:
+            start -= 1
+        if start == t.i or doc[start].pos_ != "DET":
+            continue  # « Des » or « Les » must open it: a bare plural is no one in particular
+        capitalised = t.text[:1].isupper() and t.i > start
+        if not capitalised and t.lemma_.lower() not in nouns and t.lower_ not in nouns:
+            continue
+        out.append(doc[start : t.i + 1])
     return out
 
 

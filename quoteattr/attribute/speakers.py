@@ -68,6 +68,7 @@ def attribute(doc: Doc, found: list[Found], cast: Cast | None = None) -> list[Sp
         if sp is not None:
             pos = f.mention.start_char if f.mention is not None else f.start
             history.append((pos, sp))
+            cast.said_until[pos] = f.end
         speakers.append(sp)
     # Gender and its evidence once every pronoun has taught what it could (:mod:`.gender`).
     return with_gender(doc, cast, speakers)
@@ -92,6 +93,9 @@ def _resolve(
     low = text.lower()
     if low in _PRONOUNS:
         return _pronoun(doc, cast, mention, history, quoted)
+    pair = _coordinated(doc, cast, mention)
+    if pair is not None:
+        return pair
     # « un communiqué de la préfecture » speaks for the préfecture.
     issuer = _issuer(mention)
     if issuer is not None:
@@ -145,9 +149,9 @@ _DEFINITE = {"le", "la", "l'", "l’"}
 _POSSESSIVES = {"leur", "sa", "son"}
 # How far back (characters) « leur direction » looks for its body.
 _MANAGED_REACH = 300
-# How far back (characters) the quotation of a named person may be for a description of a
-# person to be that person again: the sentence before, or two.
-_AGAIN_REACH = 400
+# How far after the quotation of a named person (characters) a description of a person may
+# stand for that person again: the start of the next sentence, or an incise.
+_AGAIN_REACH = 40
 
 
 def _speaker_again(
@@ -169,7 +173,11 @@ def _speaker_again(
         return None
     at = mention.start_char
     pos, sp = history[-1]
-    if sp.kind != "person" or not 0 < at - pos <= _AGAIN_REACH or sp.start is None:
+    if sp.kind != "person" or sp.start is None or pos >= at:
+        return None
+    # Right after the quotation and its incise: opening the next sentence, or an incise.
+    said = max(cast.said_until.get(pos, pos), sp.end or pos)
+    if not 0 <= at - said <= _AGAIN_REACH:
         return None
     person = next((p for p in cast.people if p.name == sp.name and p.kind == "person"), None)
     if person is None:
@@ -246,6 +254,40 @@ def _managed_body(
             if start < a < at and (best is None or a > best[0]):
                 best = (a, person)
     return _speaker(best[1], mention) if best is not None else None
+
+
+def _coordinated(doc: Doc, cast: Cast, mention: Span) -> Speaker | None:
+    """« la CGT et Solidaires estiment que P », « ont prévenu Sophie Binet et Simon Duteil »:
+    two named sources of one kind joined by « et » speak together, as one source."""
+    ents = [e for e in ents_of(doc) if e.label_ in {"PER", "ORG"}]
+    inside = [e for e in ents if e.start >= mention.start and e.end <= mention.end]
+    if len(inside) != 1:
+        return None
+    ent = inside[0]
+    k = bisect.bisect_left([e.start for e in ents], ent.start)
+
+    def joined(first: Span, second: Span) -> bool:
+        between = [t for t in doc[first.end : second.start]]
+        return (
+            first.label_ == second.label_
+            and bool(between)
+            and between[0].lower_ == "et"
+            and all(t.pos_ == "DET" for t in between[1:])
+            and len(between) <= 2
+        )
+
+    pair = None
+    if k + 1 < len(ents) and joined(ent, ents[k + 1]):
+        pair = (ent, ents[k + 1])
+    elif k > 0 and joined(ents[k - 1], ent):
+        pair = (ents[k - 1], ent)
+    if pair is None:
+        return None
+    people = [cast.by_name(e, e.start_char) for e in pair]
+    if any(p is None for p in people) or people[0] is people[1]:
+        return None
+    name = " et ".join(p.name for p in people if p is not None)
+    return _at(Speaker(name=name, kind="group"), mention)
 
 
 def _trimmed(mention: Span) -> Span:
@@ -479,6 +521,9 @@ def _description(mention: Span) -> Speaker | None:
         return _at(Speaker(name=name.text, kind="person"), mention)
     heads = [t for t in toks if t.pos_ in {"NOUN", "PROPN"}]
     if not heads:
+        if len(toks) >= 2 and all(t.text[:1].isupper() for t in toks):
+            # « D'après The Hollywood Reporter »: a foreign title the tagger read word by word.
+            return _at(Speaker(name=mention.text.strip(), kind="organisation"), mention)
         return None
     head = heads[0]
     if head.pos_ == "PROPN":
@@ -553,6 +598,12 @@ def _pronoun(
             sp = _resolve(doc, cast, span, [], quoted)
             if sp is not None:
                 candidates.append((a, sp))
+    # « Les Talibans ont visé l'hôtel car selon eux, P »: a plural subject that can speak.
+    if number == "pl":
+        for span in cast.groups:
+            a = span.start_char
+            if a < at and at - a <= _PRONOUN_REACH and not _inside(a, quoted):
+                candidates.append((a, _group(span)))
     # What earlier pronouns taught about a source's gender (« Pour elle, … » makes Sophie
     # Marchand a woman, so a later « il » is someone else).
     candidates = [(pos, _learned(cast, sp)) for pos, sp in candidates]
@@ -575,6 +626,18 @@ def _pronoun(
     if found is not None and number == "sg" and found.kind == "person":
         cast.genders.setdefault(found.name, gender)
     return found
+
+
+def _group(span: Span) -> Speaker:
+    """A plural subject as a group source: « les Talibans » → Talibans, « d'autres
+    orateurs » as written."""
+    toks = list(span)
+    head = toks[-1]
+    name = span.text
+    if head.text[:1].isupper() and toks[0].lower_ in _ARTICLES:
+        name = span.doc[toks[1].i : head.i + 1].text
+    gender = morph_gender(head)
+    return _at(Speaker(name=name, kind="group", gender=gender), span)  # type: ignore[arg-type]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

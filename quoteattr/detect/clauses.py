@@ -31,6 +31,10 @@ def _titles() -> dict[str, str | None]:
 #: Honorific titles (lower case) → the gender they mark, from ``data/titles.tsv``.
 TITLE_GENDER: dict[str, str | None] = _titles()
 TITLES = frozenset(TITLE_GENDER)
+#: Titles that name a trade (« Me » an avocat, « Dr » a médecin), from ``data/titles.tsv``.
+TITLE_ROLE: dict[str, str] = {
+    r["title"]: r["role"] for r in data_rows(data_text("titles.tsv")) if r.get("role")
+}
 # Clitic subjects of an inverted verb, as the tokenizer leaves them (« a-t-il », « dit-elle »).
 _INVERTED_CLITICS = {
     "-il",
