@@ -14,6 +14,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of, verb_group_start
+from ..detect.coordination import coordination_cut
 from ..detect.cues import CueEntry, CueLexicon
 from ..detect.doccache import text_of
 from ..detect.found import Found, mixed_if_quoted
@@ -75,6 +76,7 @@ def _prep_infinitive(
     if mention is None or not can_speak(mention) or mention.start > verb.i:
         return None
     end = clause_end(doc, inf, limit, lexicon)
+    end = coordination_cut(doc, verb, inf, end, unit.start, lexicon)
     # « …, ni les organisations patronales » / « …, mais le maire refuse »: a comma and a
     # conjunction open the writer's next clause; « boire, se rafraîchir et éviter … » goes on.
     stop = next(
