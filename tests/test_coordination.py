@@ -81,6 +81,16 @@ def test_a_coordinated_verb_of_the_narrative_is_no_content():
     ) == [("le prévenu avait déjà été condamné", "La procureure", "rappeler")]
 
 
+def test_a_quoted_object_then_a_recommendation():
+    """Le Conseil fédéral a jugé l'initiative « trop coûteuse » et a recommandé de la rejeter."""
+    assert _quotes(
+        "Le Conseil d'État a jugé l'initiative « trop coûteuse » et a recommandé de la rejeter."
+    ) == [
+        ("l'initiative « trop coûteuse »", "Conseil d'État", "juger"),
+        ("la rejeter", "Conseil d'État", "recommander"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

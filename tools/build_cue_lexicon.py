@@ -46,6 +46,8 @@ EXTRA = {
     "pour qui": ("cue_non_verbal", "source", 0.75),
     # « De l'opinion de X, P » says what « De l'avis de X, P » says.
     "de l'opinion de": ("cue_non_verbal", "source", 0.8),
+    # « Son parti lui faisait grief d'avoir rompu la discipline » reproaches as « reprocher ».
+    "faire grief": ("opinion_jugement", "de_inf", 0.65),
 }
 # Verbs that also report speech with an infinitive clause (« a déclaré avoir été agressée »).
 INFINITIVE = {
@@ -70,6 +72,7 @@ INFINITIVE = {
     "soutenir",
     "se dire",
     "indiquer",
+    "annoncer",
 }
 # Cues whose content may be an infinitive after a preposition, with or without an object
 # before it: « a promis de remettre le pouvoir » (de_inf), « appelle la population à prendre
@@ -90,6 +93,7 @@ PREP_INFINITIVE = {
     "appeler": "a_inf",
     "exhorter": "a_inf",
     "s'engager": "a_inf",
+    "réclamer": "de_inf",
 }
 # Request verbs neither list has, which report a demand only with that infinitive: « invite
 # les riverains à limiter leurs déplacements », « a sommé le club de payer ».
@@ -101,6 +105,9 @@ REQUESTS = {
     "sommer": "de_inf",
     "ordonner": "de_inf",
     "supplier": "de_inf",
+    "presser": "de_inf",
+    "implorer": "de_inf",
+    "conjurer": "de_inf",
 }
 # Pronominal cues whose content is the adjective or noun after them, with its complement:
 # « s'est dit satisfait de l'accord », « se déclare prêt à négocier », « se dit victime d'un

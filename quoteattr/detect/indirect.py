@@ -432,6 +432,7 @@ def _quoted_object(
     ):
         start += 1  # « parlant d'un « … » » reports « un « … » », « a reconnu mardi une … »
     end = clause_end(doc, opened, limit, lexicon)
+    end = coordination_cut(doc, verb, opened, end, unit.start, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     if verb.lower_.endswith("ant"):
         mention = _speaker_before(doc, unit, verb, lexicon)

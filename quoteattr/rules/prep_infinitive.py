@@ -21,6 +21,7 @@ from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit, unit_spans
+from ..detect.triggers import cue_phrases
 
 _PREPS = {"de_inf": {"de", "d'", "d’"}, "a_inf": {"à"}}
 # How far after the cue the preposition may stand: the object between (« la population de
@@ -88,7 +89,12 @@ def _prep_infinitive(
         end -= 1
     if end <= inf:
         return None
-    a, b = doc[inf].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    # The negation and clitics before the infinitive are part of it (« de ne pas se
+    # représenter », « de la rejeter »).
+    first = inf
+    while doc[first - 1].lower_ in _BEFORE_INFINITIVE:
+        first -= 1
+    a, b = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return Found(
         type="indirect",
         parts=[(a, b)],
@@ -149,6 +155,8 @@ def _trigger(sentence: str) -> bool:
 
     if _TRIGGER.search(sentence) is None:
         return False
+    if cue_phrases().search(sentence):
+        return True  # « faire grief de »: a cue of several words
     return any(
         frames & _PREPS.keys()
         for w in regex.findall(r"\p{L}+", sentence)
