@@ -92,14 +92,6 @@ def test_content_stops_where_the_writer_s_next_clause_opens():
             "L'opposition",
             "accuser",
         ),
-        # a cue of several words (« faire grief à X de »)
-        (
-            "La juge d'instruction a fait grief au prévenu de ne pas s'être présenté aux "
-            "convocations.",
-            "ne pas s'être présenté aux convocations",
-            "La juge d'instruction",
-            "faire grief",
-        ),
         # negation and clitics before the infinitive belong to the content
         (
             "L'ancien échevin a promis de ne pas se représenter en octobre.",

@@ -46,8 +46,6 @@ EXTRA = {
     "pour qui": ("cue_non_verbal", "source", 0.75),
     # « De l'opinion de X, P » says what « De l'avis de X, P » says.
     "de l'opinion de": ("cue_non_verbal", "source", 0.8),
-    # « Son parti lui faisait grief d'avoir rompu la discipline » reproaches as « reprocher ».
-    "faire grief": ("opinion_jugement", "de_inf", 0.65),
 }
 # Verbs that also report speech with an infinitive clause (« a déclaré avoir été agressée »).
 INFINITIVE = {

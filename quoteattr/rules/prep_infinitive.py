@@ -21,7 +21,6 @@ from ..detect.found import Found, mixed_if_quoted
 from ..detect.marks import Quoted, quoted_mask, words_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit, unit_spans
-from ..detect.triggers import cue_phrases
 
 _PREPS = {"de_inf": {"de", "d'", "d’"}, "a_inf": {"à"}}
 # How far after the cue the preposition may stand: the object between (« la population de
@@ -155,8 +154,6 @@ def _trigger(sentence: str) -> bool:
 
     if _TRIGGER.search(sentence) is None:
         return False
-    if cue_phrases().search(sentence):
-        return True  # « faire grief de »: a cue of several words
     return any(
         frames & _PREPS.keys()
         for w in regex.findall(r"\p{L}+", sentence)
