@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .guard import describe_cuts
+from .guard import Cut, describe_cuts
 from .model import Article, ErrorRecord, Quote
 
 C = TypeVar("C")
@@ -120,13 +120,13 @@ class Extractor:
         if batch:
             yield from self._run(batch)
 
-    def _docs(self, article: Article, cuts: list[tuple[int, int]]) -> Iterator[tuple[Doc, _Window]]:
+    def _docs(self, article: Article, cuts: list[Cut]) -> Iterator[tuple[Doc, _Window]]:
         """The unparsed docs of one article's chunks, each with its window in the text.
 
         Made one at a time: only the docs of the group being parsed exist at once. The runs
         of characters the guard cut are added to ``cuts``."""
         from .detect.doccache import remember_text
-        from .guard import guard_text
+        from .guard import blank, guard_text
         from .nlp import set_pub_date
 
         text = parsed = article.text
@@ -138,14 +138,17 @@ class Extractor:
             parsed = blank_unlikely(text)
         for window in windows(parsed, self.chunk_chars):
             piece, cut = guard_text(parsed[window.lo : window.hi])
-            cuts.extend((a + window.lo, b + window.lo) for a, b in cut)
+            cuts.extend(c._replace(start=c.start + window.lo, end=c.end + window.lo) for c in cut)
             doc = self.nlp.make_doc(piece)
-            remember_text(doc, text[window.lo : window.hi])
+            # Detection reads the text as it is, but for the repeats cut: their words are
+            # not parsed, and no quotation may run through them.
+            repeats = [c for c in cut if c.kind == "repeat"]
+            remember_text(doc, blank(text[window.lo : window.hi], repeats))
             set_pub_date(doc, article.date)
             yield doc, window
 
     def _groups(
-        self, articles: list[Article], cuts: list[list[tuple[int, int]]]
+        self, articles: list[Article], cuts: list[list[Cut]]
     ) -> Iterator[list[tuple[Doc, tuple[int, _Window]]]]:
         """The docs of ``articles`` in groups of at most ``batch_tokens`` tokens (a longer doc
         alone)."""
@@ -176,7 +179,7 @@ class Extractor:
     ) -> Iterator[tuple[Article, list[Quote] | ErrorRecord, list[dict[str, Any]]]]:
         found: list[list[Quote]] = [[] for _ in articles]
         people: list[dict[str, dict[str, Any]]] = [{} for _ in articles]
-        cuts: list[list[tuple[int, int]]] = [[] for _ in articles]
+        cuts: list[list[Cut]] = [[] for _ in articles]
         failed: dict[int, str] = {}
         try:
             for group in self._groups(articles, cuts):
@@ -206,7 +209,7 @@ class Extractor:
                 )
             else:
                 ref = article.ref()
-                warnings = [describe_cuts(_merged(cuts[i]))] if cuts[i] else []
+                warnings = describe_cuts(_merged(cuts[i]))
                 quotes = (replace(q, article=ref) for q in found[i])
                 yield article, QuoteList(quotes, warnings), list(people[i].values())
 
@@ -279,15 +282,16 @@ def _context_end(text: str, end: int, n: int) -> int:
     return end
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` sorted, overlapping or touching ones merged (a run cut in several chunks
-    is one run)."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
+def _merged(cuts: list[Cut]) -> list[Cut]:
+    """``cuts`` sorted, overlapping or touching ones of a kind merged (a run cut in several
+    chunks is one run)."""
+    out: list[Cut] = []
+    for cut in sorted(cuts, key=lambda c: (c.kind, c.start)):
+        last = out[-1] if out else None
+        if last is not None and last.kind == cut.kind and cut.start <= last.end:
+            out[-1] = last._replace(end=max(last.end, cut.end))
         else:
-            out.append((a, b))
+            out.append(cut)
     return out
 
 

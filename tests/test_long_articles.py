@@ -12,7 +12,7 @@ import pytest
 
 from quoteattr import batch
 from quoteattr import pipeline as pipeline_module
-from quoteattr.guard import MAX_RUN_CHARS, guard_text
+from quoteattr.guard import MAX_REPEATS, MAX_RUN_CHARS, Cut, guard_text
 from quoteattr.model import Article
 from quoteattr.pipeline import Extractor, QuoteList, split_text, windows
 
@@ -107,11 +107,35 @@ def test_guard_cuts_long_runs_keeping_length_and_offsets() -> None:
     text = f"Il a dit : « {run} ». « Nous partirons », a déclaré Paul Martin."
     guarded, cuts = guard_text(text)
     start = text.index(run)
-    assert cuts == [(start, start + len(run))]
+    assert cuts == [Cut(start, start + len(run), "run")]
     assert len(guarded) == len(text)
     assert guarded[: start + MAX_RUN_CHARS] == text[: start + MAX_RUN_CHARS]
     assert guarded[start + MAX_RUN_CHARS : start + len(run)].strip() == ""
     assert guarded[start + len(run) :] == text[start + len(run) :]
+
+
+def test_guard_cuts_a_passage_repeating_a_short_pattern() -> None:
+    """« a » « a » « a »… or « a dit que : » again and again costs three times as much per
+    character as prose to parse: only its first repetitions are parsed."""
+    for pattern in ("« a » ", "a dit que : ", "ha, "):
+        lead = "Le maire a parlé. "
+        text = lead + pattern * 2_000 + "« Nous partirons », a déclaré Paul Martin."
+        guarded, cuts = guard_text(text)
+        end = len(lead) + len(pattern) * 2_000
+        assert cuts == [Cut(len(lead), end, "repeat", len(pattern) * MAX_REPEATS)]
+        kept = len(lead) + len(pattern) * MAX_REPEATS
+        assert guarded[:kept] == text[:kept]
+        assert guarded[kept:end].strip() == ""
+        assert guarded[end:] == text[end:]
+
+
+def test_guard_leaves_tables_separators_and_short_repeats_alone() -> None:
+    table = "".join(f"{i:>3}. Équipe {chr(65 + i % 26)} {i * 3 % 17:>2} pts\n" for i in range(300))
+    for text in (
+        _one_paragraph(40) + "\n" + "-" * 200 + "\n" + "= " * 300 + "\n" + table,
+        "« Non », « non », « non »… " * 20 + _one_paragraph(40),
+    ):
+        assert guard_text(text) == (text, [])
 
 
 def test_an_article_with_a_pathological_run_completes_and_reports_the_cut(
