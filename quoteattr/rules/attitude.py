@@ -21,9 +21,9 @@ from ..data import words as data_words
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of
 from ..detect.coordination import coordination_cut
 from ..detect.cues import CueEntry, CueLexicon
-from ..detect.doccache import text_of
+from ..detect.doccache import quoted_words, text_of
 from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, quoted_mask, words_mask
+from ..detect.marks import Quoted, quoted_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit, unit_spans
 
@@ -45,7 +45,7 @@ def find_attitudes(
 ) -> list[Found]:
     """Every « X s'est dit A … » of ``doc``: A and its complement are X's stance."""
     inside = quoted_mask(text_of(doc), quoted)
-    words_inside = words_mask(text_of(doc), quoted)
+    words_inside = quoted_words(doc, quoted)
     found: list[Found] = []
     for unit in unit_spans(doc, units):
         limit = content_limit(unit)
