@@ -197,3 +197,14 @@ def test_headline_list_and_line_up_are_no_transcript():
 def test_label_kinds(label: str, kind: str | None):
     """What a label says of who speaks, from its words alone."""
     assert label_kind(label) == kind
+
+
+def test_a_list_after_an_interview_phrase_is_no_answer():
+    """Lors d'un entretien avec le préfet X, les maires ont obtenu : — la réouverture … ;"""
+    text = (
+        "Lors d'un entretien avec le préfet de l'Isère, Louis Garnier, les maires de la vallée "
+        "ont obtenu plusieurs engagements :\n"
+        "— La réouverture de la route départementale avant la fin du mois.\n"
+        "— Une aide de deux millions d'euros pour les commerces touchés."
+    )
+    assert _quotes(text) == []

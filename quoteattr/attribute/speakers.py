@@ -718,6 +718,39 @@ def _named_next(doc: Doc, cast: Cast, f: Found) -> Speaker | None:
     return None
 
 
+def _conjunct_subject(doc: Doc, at: int) -> bool:
+    """Whether the name at offset ``at`` is coordinated with a subject (« Le ministre Paul
+    Durand et la députée Claire Morel se sont affrontés »)."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span[0]
+    for _ in range(6):
+        if t.dep_ in {"nsubj", "nsubj:pass"}:
+            return False  # a subject itself, not a conjunct of one
+        if t.dep_ not in {"flat:name", "appos", "conj"} or t.head is t:
+            return False
+        conj = t.dep_ == "conj"
+        t = t.head
+        if conj:
+            while t.dep_ in {"flat:name", "appos"} and t.head is not t:
+                t = t.head
+            return t.dep_ in {"nsubj", "nsubj:pass"}
+    return False
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding offset ``at``: from the last sentence end before it
+    to the next one after it (a line break ends a sentence too)."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, at - 400), at))
+    lo = ends[-1].end() if ends else max(0, at - 400)
+    m = _SENTENCE_END.search(text, at)
+    return lo, m.end() if m else len(text)
+
+
+_SENTENCE_END = regex.compile(r"[.!?…](?:\s|$)|\n")
+
+
 def _neighbour(
     doc: Doc,
     cast: Cast,
@@ -729,23 +762,37 @@ def _neighbour(
     """Speaker of a quotation standing alone: the source of the quote just before it, when it
     is close (same or previous paragraph), else the one just after it."""
     f = found[i]
-    if history:
-        pos, sp = history[-1]
-        if 0 <= f.start - pos <= 600:
-            return sp
-    # « Martine Vasseur, directrice du festival, dresse un bilan. ¶ « … » »: the person the
-    # sentence before introduced as its subject.
+    text = text_of(doc)
+    prev = None
+    if history and 0 <= f.start - history[-1][0] <= 600:
+        prev = history[-1][1]
+    # The people named as subjects since the quote before (or in the 300 characters before
+    # when there is none), outside any quotation's words: « « … », a dit X. ¶ Le directeur,
+    # Y, a reçu les délégués. ¶ « … » » is Y's.
+    floor = max(history[-1][0], found[i - 1].outer[1]) if prev is not None else f.start - 300
     best = None
+    subjects: list[tuple[int, int, Person]] = []
     for person in cast.people:
         if person.kind != "person":
             continue
         for a, b, subject in person.mentions:
-            if subject and 0 <= f.start - b <= 300 and (best is None or a > best[0]):
+            if not floor <= a or b > f.start or _inside(a, quoted):
+                continue
+            if subject or _conjunct_subject(doc, a):
+                subjects.append((a, b, person))
+            if subject and (best is None or a > best[0]):
                 best = (a, b, person)
     if best is not None:
+        # Two people made subjects of that sentence (« X et Y se sont affrontés »): which of
+        # them speaks the text does not say.
+        lo, hi = _sentence_around(text, best[0])
+        if any(lo <= a < hi and p is not best[2] for a, _, p in subjects):
+            return None
         span = doc.char_span(best[0], best[1], alignment_mode="expand")
         if span is not None:
             return _speaker(best[2], span)
+    if prev is not None:
+        return prev
     # « « … » ¶ C'est en ces termes que Paul Mercier, le directeur du salon, résume … »
     after = _named_next(doc, cast, f)
     if after is not None:

@@ -98,6 +98,13 @@ def find_direct(
                 if words >= 2 or standalone:
                     found.append(_make(q, parts, cue, mention, conf, "colon"))
                     continue
+        # « Le maire l'a dit ainsi : ¶ « … » »: the paragraph before ends on a colon.
+        if standalone and _ends_unit(text, q, u_end):
+            intro = _intro_before(doc, units, unit_starts, q, lexicon)
+            if intro is not None:
+                cue, mention, conf = intro
+                found.append(_make(q, parts, cue, mention, conf, "introduced"))
+                continue
         # A passage that is a sentence on its own: its speaker is in a neighbouring sentence.
         if standalone and _ends_unit(text, q, u_end) and words >= MIN_STANDALONE_WORDS:
             found.append(_make(q, parts, None, None, 0.6, "standalone"))
@@ -264,6 +271,26 @@ def _describes_speaker(toks: Span) -> bool:
         and words[0].pos_ in {"NOUN", "DET", "ADJ", "PROPN"}
         and not any(t.pos_ in {"VERB", "AUX"} for t in words)
     )
+
+
+def _intro_before(
+    doc: Doc, units: list[tuple[int, int]], starts: list[int], q: Quoted, lexicon: CueLexicon
+) -> tuple[Span | None, Span, float] | None:
+    """Cue and speaker of the sentence ending the paragraph before a passage standing alone,
+    when it ends on a colon (« Le conseiller Paul Gagnon l'a dit ainsi : »)."""
+    k = bisect_right(starts, q.open) - 1
+    if k < 1:
+        return None
+    text = text_of(doc)
+    a, b = units[k - 1]
+    intro = text[a:b].rstrip()
+    if not intro.endswith(":") or "\n" not in text[b : q.open]:
+        return None
+    found = _intro_attribution(doc, a, a + len(intro) - 1, lexicon)
+    if found is None or found[1] is None:
+        return None
+    cue, mention, conf = found
+    return cue, mention, min(conf, 0.85)
 
 
 def _source_intro(doc: Doc, start: int, end: int, before: str) -> bool:

@@ -98,6 +98,12 @@ def quote_introduced(sentence: str) -> bool:
     return ":" in sentence or source_marker(sentence)
 
 
+def ends_on_colon(sentence: str) -> bool:
+    """A sentence ending on a colon, which may introduce the passage of the next paragraph
+    (« Le maire l'a dit ainsi : »)."""
+    return sentence.rstrip().endswith(":")
+
+
 def quote_signed_by_dash(sentence: str) -> bool:
     """« « … » — Marie Dupont », or a sentence opening on a dash and a name after a quote."""
     return bool(_DASH_AFTER_MARK.search(sentence))

@@ -10,6 +10,7 @@ from ..detect.direct import find_dash_blocks, find_direct
 from ..detect.found import Found
 from ..detect.rules import Context, Rule, register
 from ..detect.triggers import (
+    ends_on_colon,
     quote_introduced,
     quote_signed_by_dash,
     quote_with_cue,
@@ -76,6 +77,18 @@ register(
         _passages,
         trigger=quote_introduced,
         doc="X a déclaré : « … », X : « … », Pour X, « … »",
+    )
+)
+register(
+    Rule(
+        "direct:introduced",
+        "direct",
+        0.85,
+        _passages,
+        trigger=ends_on_colon,
+        reach="neighbours",
+        doc="« Le maire l'a dit ainsi : ¶ « … » »: a passage standing alone after a paragraph "
+        "ending on a colon",
     )
 )
 register(

@@ -53,7 +53,10 @@ def _find(ctx: Context) -> list[Found]:
         asker = interviewer(doc)
     if any(t.kind in {"answer", "dash"} for t in turns):
         answerer = interviewee(doc, turns[0].line[0])
-    dashes = sum(t.kind == "dash" for t in turns)
+    # Dash lines are an exchange when one of them asks (« — Et votre genou ? »): a list of
+    # items opening on dashes asks nothing.
+    dash_lines = [t for t in turns if t.kind == "dash"]
+    exchange = len(dash_lines) >= 2 and any(is_question(text, t.content) for t in dash_lines)
     for k, turn in enumerate(turns):
         if _quoted(text, turn.content):
             continue  # « X : « … » »: the marks' own rule (direct:colon)
@@ -63,8 +66,8 @@ def _find(ctx: Context) -> list[Found]:
                 parts, cue, mention = inc
                 found.append(_found(turn, parts, mention, cue, 0.9, "direct:dialogue"))
                 continue
-            if dashes < 2:
-                continue  # one dash line alone is a list item or an aside, not an exchange
+            if not exchange or not text[turn.content[0]].isupper():
+                continue  # a list item (« — la création de deux cents postes ; »), an aside
             if is_question(text, turn.content):
                 if asker is not None:
                     found.append(_found(turn, [turn.content], asker, None, 0.8, "direct:question"))
