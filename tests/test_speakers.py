@@ -404,38 +404,6 @@ def test_role_of_two_holders_names_neither(both_modes):
     ("text", "fragment", "name"),
     [
         (
-            # Belgian local politics
-            "Pour le bourgmestre de Namur, Maxime Prévot, « la ville a bien réagi ». "
-            "L'élu a ajouté que les travaux reprendront lundi.",
-            "travaux",
-            "Maxime Prévot",
-        ),
-        (
-            # sport
-            "« On a manqué de réalisme », a regretté Hugo Lambert après la défaite. "
-            "Pour l'attaquant lyonnais, l'équipe doit se remobiliser.",
-            "remobiliser",
-            "Hugo Lambert",
-        ),
-        (
-            # regional press, an incise with « poursuit »
-            "« Nous ne lâcherons rien », a lancé Marc Bouvier. "
-            "Par ailleurs, poursuit l'ancien ministre, la réforme ne passera pas.",
-            "réforme",
-            "Marc Bouvier",
-        ),
-    ],
-)
-def test_description_right_after_a_named_speaker_is_that_speaker(both_modes, text, fragment, name):
-    """« « … », a regretté Hugo Lambert. Pour l'attaquant lyonnais, P »: the press names a
-    new speaker and describes the one it just named."""
-    assert _name(_quote(text, fragment)) == name
-
-
-@pytest.mark.parametrize(
-    ("text", "fragment", "name"),
-    [
-        (
             # wire: the named speaker has another role
             "« Nous ne céderons pas », a déclaré Paul Girard, délégué syndical. "
             "« Les négociations sont closes », a répondu le directeur de l'usine.",

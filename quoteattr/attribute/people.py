@@ -76,8 +76,6 @@ class Cast:
         self.by_role: dict[str, Person] = {}
         # Genders learnt while resolving pronouns, by canonical name.
         self.genders: dict[str, str] = {}
-        # Where each attributed quotation ends, by the offset of its speaker's mention.
-        self.said_until: dict[int, int] = {}
         self._collect()
         # Subjects the article describes without naming them (« Le Premier ministre a
         # défendu sa réforme »): what a later « il » may stand for.

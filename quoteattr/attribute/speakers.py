@@ -15,7 +15,7 @@ import bisect
 from dataclasses import replace
 
 import regex
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..data import words as data_words
 from ..detect.clauses import TEMPORAL, organisation_nouns, speaker_nouns
@@ -68,7 +68,6 @@ def attribute(doc: Doc, found: list[Found], cast: Cast | None = None) -> list[Sp
         if sp is not None:
             pos = f.mention.start_char if f.mention is not None else f.start
             history.append((pos, sp))
-            cast.said_until[pos] = f.end
         speakers.append(sp)
     # Gender and its evidence once every pronoun has taught what it could (:mod:`.gender`).
     return with_gender(doc, cast, speakers)
@@ -139,9 +138,6 @@ def _resolve(
     body = _managed_body(doc, cast, mention, history, quoted)
     if body is not None:
         return body
-    again = _speaker_again(doc, cast, mention, history)
-    if again is not None:
-        return again
     return _description(mention)
 
 
@@ -149,62 +145,6 @@ _DEFINITE = {"le", "la", "l'", "l’"}
 _POSSESSIVES = {"leur", "sa", "son"}
 # How far back (characters) « leur direction » looks for its body.
 _MANAGED_REACH = 300
-# How far after the quotation of a named person (characters) a description of a person may
-# stand for that person again: the start of the next sentence, or an incise.
-_AGAIN_REACH = 40
-
-
-def _speaker_again(
-    doc: Doc, cast: Cast, mention: Span, history: list[tuple[int, Speaker]]
-) -> Speaker | None:
-    """« Pour Jeanne Roux, « … » La présidente du club se félicite que … », « Par ailleurs,
-    poursuit l'ancien ministre, … »: a definite description of one person that the article
-    ties to nobody, right after a quotation of a named person, is that person again — when
-    the article gave that person no other role, names nobody in between, and the genders
-    agree. The press names a new speaker; it describes the one it just named."""
-    toks = [t for t in mention if not t.is_punct]
-    if len(toks) < 2 or toks[0].lower_ not in _DEFINITE or not history:
-        return None
-    head = next((t for t in toks[1:3] if t.pos_ == "NOUN"), None)
-    if head is None or "Plur" in head.morph.get("Number"):
-        return None
-    noun = _role_noun(head)
-    if noun not in speaker_nouns() or noun in organisation_nouns():
-        return None
-    at = mention.start_char
-    pos, sp = history[-1]
-    if sp.kind != "person" or sp.start is None or pos >= at:
-        return None
-    # Right after the quotation and its incise: opening the next sentence, or an incise.
-    said = max(cast.said_until.get(pos, pos), sp.end or pos)
-    if not 0 <= at - said <= _AGAIN_REACH:
-        return None
-    person = next((p for p in cast.people if p.name == sp.name and p.kind == "person"), None)
-    if person is None:
-        return None
-    roles = cast.role_heads(person) & speaker_nouns()
-    if roles and not roles & role_family(noun):
-        return None  # « Jean Roux, délégué syndical … », then « le directeur »: someone else
-    want = det_gender(toks[0]) or morph_gender(head)
-    have = person.gender or cast.genders.get(person.name) or _gender_guess(sp)
-    if want is not None and have is not None and want != have:
-        return None
-    for other in cast.people:
-        if other is person or other.kind != "person":
-            continue
-        if any(sp.start < a < at for a, _, _ in other.mentions):
-            return None  # another person named between them
-    return _speaker(person, mention)
-
-
-def _role_noun(token: Token) -> str:
-    """The role noun of ``token``, without the prefix of a former office (« ex-Président »,
-    « ex-ministre » → « président », « ministre »)."""
-    lemma = token.lemma_.lower()
-    for prefix in ("ex-", "ancien-", "vice-"):
-        if lemma.startswith(prefix) and lemma[len(prefix) :] in speaker_nouns():
-            return lemma[len(prefix) :]
-    return lemma
 
 
 def _managed_body(
