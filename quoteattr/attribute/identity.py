@@ -36,7 +36,10 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(regex.findall(r"[\p{L}\p{N}]+", plain))
+    return " ".join(_LETTERS_DIGITS.findall(plain))
+
+
+_LETTERS_DIGITS = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def speaker_key(name: str, kind: str) -> str | None:

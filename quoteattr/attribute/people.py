@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data import words as data_words
 from ..detect.clauses import TEMPORAL, TITLE_GENDER, TITLES, organisation_nouns, speaker_nouns
-from ..detect.doccache import ents_of
+from ..detect.doccache import ents_of, text_of
 from .firstnames import is_first_name
 
 _FEMININE_TITLES = {t for t, g in TITLE_GENDER.items() if g == "f"}
@@ -164,7 +164,7 @@ class Cast:
     def _in_brackets(self, short: Person, full: Person) -> bool:
         """« le Centre national d'études spatiales (CNES) »: an acronym in brackets right
         after the name it abbreviates."""
-        text = self.doc.text
+        text = text_of(self.doc)
         for _, end, _ in full.mentions:
             for a, _, _ in short.mentions:
                 if 0 < a - end <= 2 and text[end:a].strip() == "(":
@@ -176,14 +176,16 @@ class Cast:
         and the recogniser folded that name into the title: a capitalised first name right
         before the surname elsewhere in the text completes the name."""
         doc = self.doc
+        forms: list[str] | None = None  # the tokens' texts, read once for all the people
         for person in self.people:
             surname = person.name.split()
             if person.kind != "person" or not _surname_only(surname):
                 continue
+            if forms is None:
+                forms = [t.text for t in doc]
             n = len(surname)
-            for t in doc[1 : len(doc) - n + 1]:
-                first = doc[t.i - 1]
-                if [w.text for w in doc[t.i : t.i + n]] == surname and _first_name(first):
+            for i in range(1, len(doc) - n + 1):
+                if forms[i : i + n] == surname and _first_name(first := doc[i - 1]):
                     person.name = f"{first.text} {person.name}"
                     person.words = person.words | {first.lower_}
                     break

@@ -65,6 +65,9 @@ class CueLexicon:
         for e in entries:
             if "source" not in e.frames:
                 self._by_verb.setdefault(e.verb, []).append(e)
+        # The entries a (lemma, form) pair reaches (:meth:`_entries`), by the two strings'
+        # hashes: most words of a text are no cue, and this says so without building strings.
+        self._reached: dict[tuple[int, int], list[CueEntry] | None] = {}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> CueLexicon:
@@ -112,6 +115,9 @@ class CueLexicon:
         ``verb_slot``: the position itself says the word is a verb (right after « », » or
         before an inverted clitic), so a tagger's noun (« lance ») is read as the verb.
         """
+        entries = self._entries(token)
+        if not entries:
+            return None
         # Verbs, and participles the model tags as adjectives or nouns (« Notant », « indiqué »).
         if (
             not verb_slot
@@ -121,13 +127,6 @@ class CueLexicon:
             )
             and not _before_inverted_clitic(token)
         ):
-            return None
-        entries = None
-        for candidate in lemmas(token):
-            entries = self._by_verb.get(candidate)
-            if entries:
-                break
-        if not entries:
             return None
         reflexive = _has_reflexive(token)
         best = None
@@ -145,6 +144,27 @@ class CueLexicon:
             # its pronominal entry, except that a plain entry still matches with a dative clitic.
             best = next((e for e in entries if not e.pronominal and not e.rest), None)
         return best
+
+    def _entries(self, token: Token) -> list[CueEntry] | None:
+        """The entries of the first of the token's :func:`lemmas` that has some."""
+        key = (token.lemma, token.lower)
+        try:
+            return self._reached[key]
+        except KeyError:
+            pass
+        entries = None
+        for candidate in lemmas(token):
+            entries = self._by_verb.get(candidate)
+            if entries:
+                break
+        if len(self._reached) >= _REACHED_LIMIT:
+            self._reached.clear()  # a corpus of millions of articles brings millions of forms
+        self._reached[key] = entries or None
+        return entries or None
+
+
+#: Most (lemma, form) pairs :meth:`CueLexicon._entries` remembers.
+_REACHED_LIMIT = 100_000
 
 
 def lemmas(token: Token) -> list[str]:

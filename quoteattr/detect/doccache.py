@@ -6,13 +6,21 @@ detection reads them hundreds of times per article, so they are computed once pe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
+
+from .marks import Quoted, words_mask
+
+T = TypeVar("T")
 
 _TEXT = "quoteattr.text"
 _ENTS = "quoteattr.ents"
 _STARTS = "quoteattr.starts"
 _CLAUSE_ENDS = "quoteattr.clause_ends"  # clauses.clause_end's memo
+_MEMOS = "quoteattr.memos"  # memo()'s values, by name
 
 
 def text_of(doc: Doc) -> str:
@@ -49,7 +57,25 @@ def token_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def memo(doc: Doc, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, called once per doc for each ``name`` (a value several rules read,
+    such as the mask of quoted words: each reads it from here instead of rebuilding it)."""
+    memos: dict[str, Any] = doc.user_data.setdefault(_MEMOS, {})
+    if name not in memos:
+        memos[name] = compute()
+    return memos[name]
+
+
+def quoted_words(doc: Doc, quoted: list[Quoted]) -> bytearray:
+    """:func:`.marks.words_mask` of the doc's text and its passages ``quoted``, built once
+    for the rules that all read it (again only if they are given other passages)."""
+    held = memo(doc, "words_mask", lambda: (quoted, words_mask(text_of(doc), quoted)))
+    if held[0] is not quoted:
+        return words_mask(text_of(doc), quoted)
+    return held[1]
+
+
 def forget(doc: Doc) -> None:
     """Drop the memos (before the doc is serialised or changed)."""
-    for key in (_TEXT, _ENTS, _STARTS, _CLAUSE_ENDS):
+    for key in (_TEXT, _ENTS, _STARTS, _CLAUSE_ENDS, _MEMOS):
         doc.user_data.pop(key, None)

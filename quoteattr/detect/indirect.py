@@ -31,9 +31,9 @@ from .clauses import (
 )
 from .closed_class import subject_pronouns
 from .cues import CueEntry, CueLexicon
-from .doccache import text_of
+from .doccache import quoted_words, text_of
 from .found import Found, mixed_if_quoted
-from .marks import Quoted, quoted_mask, words_mask
+from .marks import Quoted, quoted_mask
 from .sentences import content_limit, unit_spans
 
 _INF_AUX = {"avoir", "être"}
@@ -48,7 +48,7 @@ def find_indirect(
 ) -> list[Found]:
     """Indirect (and mixed) quotations of ``doc``, one per cue with reported content."""
     inside = quoted_mask(text_of(doc), quoted)
-    words_inside = words_mask(text_of(doc), quoted)
+    words_inside = quoted_words(doc, quoted)
     found: list[Found] = []
     for span in unit_spans(doc, units):
         found.extend(_in_unit(doc, span, inside, words_inside, lexicon))

@@ -106,7 +106,12 @@ def _pairs(text: str) -> list[Quoted]:
         found.append(Quoted(top_open, close, closed, tuple(pieces)))
         parts = []
 
-    while i < n:
+    while True:
+        # Only marks and line breaks change anything: the loop jumps from one to the next.
+        m = _MARK_OR_BREAK.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\n" and stack:
             # Paragraph end inside a quotation: continue only if the next paragraph reopens.
@@ -156,6 +161,9 @@ def _pairs(text: str) -> list[Quoted]:
     if stack:
         finish(_rstrip_offset(text, n), False)
     return found
+
+
+_MARK_OR_BREAK = regex.compile("[\n" + regex.escape("".join([*_OPEN, *_CLOSE, *_BOTH])) + "]")
 
 
 def _reopen_mark(closing: str) -> str:

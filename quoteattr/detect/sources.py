@@ -17,9 +17,9 @@ from ..data import rows as data_rows
 from ..data import text as data_text
 from ..data import words
 from .clauses import can_speak, noun_phrase
-from .doccache import text_of
+from .doccache import memo, quoted_words, text_of, token_starts
 from .found import Found, mixed_if_quoted
-from .marks import Quoted, words_mask
+from .marks import Quoted
 from .sentences import before_stops, unit_spans
 from .source_phrase import document_source, is_criterion, title_source
 from .source_phrase import source_documents as source_documents  # attribution reads it here
@@ -60,7 +60,7 @@ _MARKER_RE = regex.compile(marker_pattern(), regex.IGNORECASE)
 def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -> list[Found]:
     """« selon X » quotations: the rest of the sentence is X's view."""
     found: list[Found] = []
-    inside = words_mask(text_of(doc), quoted)
+    inside = quoted_words(doc, quoted)
     previous: Span | None = None
     for unit in unit_spans(doc, units):
         if previous is not None and "\n" in text_of(doc)[previous.end_char : unit.start_char]:
@@ -77,8 +77,7 @@ def find_sources(doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]]) -
 def marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
     """Length in tokens and weight of the source marker (« selon », « d'après »…) starting at
     token ``i``, if any."""
-    text = text_of(doc)
-    m = _MARKER_RE.match(text, doc[i].idx)
+    m = _markers_of(doc).get(token_starts(doc)[i])
     if m is None:
         return None
     key = regex.sub(r"['’]\s?", "'", m.group(1).lower()).strip()
@@ -89,6 +88,16 @@ def marker_at(doc: Doc, i: int) -> tuple[int, float] | None:
     while i + n < len(doc) and doc[i + n].idx < end:
         n += 1
     return n, source_markers().get(key, 0.75)
+
+
+def _markers_of(doc: Doc) -> dict[int, regex.Match[str]]:
+    """The source markers of ``doc``'s text by their start: one scan of the text (matches
+    may overlap) instead of a match tried at every token."""
+    return memo(
+        doc,
+        "source_markers",
+        lambda: {m.start(): m for m in _MARKER_RE.finditer(text_of(doc), overlapped=True)},
+    )
 
 
 def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
@@ -184,10 +193,10 @@ def _trailing(doc: Doc, unit: Span) -> Found | None:
     for i in range(unit.end - 2, unit.start, -1):
         # « P, selon X. » — or « « P » selon X. » right after a closing mark, or « P selon X. »
         # when X closes the sentence.
-        comma = doc[i - 1].text in {",", "»", '"', "”"}
         m = marker_at(doc, i)
         if m is None or doc[i].lower_ == "pour":
             continue
+        comma = doc[i - 1].text in {",", "»", '"', "”"}
         n, weight = m
         if i + n >= unit.end:  # « …, d'après » ends the unit: no source named, no token to read
             continue

@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Span
 
 from ..detect.clauses import clause_end, inverted_subject
 from ..detect.cues import CueLexicon
-from ..detect.doccache import text_of
+from ..detect.doccache import quoted_words, text_of
 from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, quoted_mask, words_mask
+from ..detect.marks import Quoted, quoted_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit, unit_spans
 
@@ -29,7 +29,7 @@ def find_comme_cues(
 ) -> list[Found]:
     """Each « P, comme le dit X » / « Comme le dit X, P » of ``doc``."""
     inside = quoted_mask(text_of(doc), quoted)
-    words_inside = words_mask(text_of(doc), quoted)
+    words_inside = quoted_words(doc, quoted)
     found: list[Found] = []
     for unit in unit_spans(doc, units):
         limit = content_limit(unit)

@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span
 
 from ..detect.clauses import can_speak, clause_end, subject_before
 from ..detect.cues import CueLexicon
-from ..detect.doccache import text_of
+from ..detect.doccache import quoted_words
 from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, words_mask
+from ..detect.marks import Quoted
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import before_stops, unit_spans
 
@@ -20,7 +20,7 @@ def find_pour_qui(
     doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]], lexicon: CueLexicon
 ) -> list[Found]:
     """Each « X, pour qui P » of ``doc``: P, up to the end of its clause, is X's view."""
-    inside = words_mask(text_of(doc), quoted)
+    inside = quoted_words(doc, quoted)
     found: list[Found] = []
     for unit in unit_spans(doc, units):
         for t in unit[1:-2]:

@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of, verb_group_start
 from ..detect.cues import CueEntry, CueLexicon
-from ..detect.doccache import text_of
+from ..detect.doccache import quoted_words, text_of
 from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, quoted_mask, words_mask
+from ..detect.marks import Quoted, quoted_mask
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit, unit_spans
 
@@ -44,7 +44,7 @@ def find_prep_infinitives(
     """Every « X a promis de P » / « X invite Y à P » of ``doc``: P is X's reported demand or
     commitment; content holding a quoted passage is mixed."""
     inside = quoted_mask(text_of(doc), quoted)
-    words_inside = words_mask(text_of(doc), quoted)
+    words_inside = quoted_words(doc, quoted)
     found: list[Found] = []
     for unit in unit_spans(doc, units):
         limit = content_limit(unit)

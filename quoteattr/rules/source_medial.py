@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Span
 
 from ..detect.clauses import clause_end
 from ..detect.cues import CueLexicon
-from ..detect.doccache import text_of
+from ..detect.doccache import quoted_words
 from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, words_mask
+from ..detect.marks import Quoted
 from ..detect.rules import Context, Rule, register
 from ..detect.sentences import content_limit, unit_spans
 from ..detect.sources import marker_at, source_after
@@ -30,7 +30,7 @@ def find_medial_sources(
 ) -> list[Found]:
     """« A, selon X, P » and « A car selon X, P »: P (and A when it has no verb) is X's view;
     content holding a quoted passage is mixed."""
-    inside = words_mask(text_of(doc), quoted)
+    inside = quoted_words(doc, quoted)
     found: list[Found] = []
     for unit in unit_spans(doc, units):
         if len(unit) < 6:
