@@ -29,6 +29,7 @@ from __future__ import annotations
 import regex
 
 from .detect.closed_class import personal_pronouns
+from .detect.coordination import coordination_in
 from .detect.marks import Quoted, pair_marks
 from .detect.rules import Trigger, all_rules
 from .detect.sentences import sentence_units
@@ -118,6 +119,8 @@ def hollows(
             spans.extend(_reported(text, a, b, forms))
     out: list[tuple[int, int]] = []
     for a, b in spans:
+        if coordination_in(text, a, b, forms):
+            continue  # « … que P et a promis de Q »: where P stops is read on the whole parse
         found = list(_TEXT_WORD.finditer(text, a, b))
         words = [w.group() for w in found]
         n = len(words)

@@ -72,6 +72,48 @@ def test_content_stops_where_the_writer_s_next_clause_opens():
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "speaker", "lemma"),
+    [
+        (
+            "Le premier ministre du Québec a pressé Ottawa de hausser les transferts en santé.",
+            "hausser les transferts en santé",
+            "Le premier ministre du Québec",
+            "presser",
+        ),
+        (
+            "Les délégués syndicaux ont réclamé d'être reçus par la direction du site.",
+            "être reçus par la direction du site",
+            "Les délégués syndicaux",
+            "réclamer",
+        ),
+        (
+            "L'opposition accuse la municipalité d'avoir caché le coût réel du stade.",
+            "avoir caché le coût réel du stade",
+            "L'opposition",
+            "accuser",
+        ),
+        # negation and clitics before the infinitive belong to the content
+        (
+            "L'ancien échevin a promis de ne pas se représenter en octobre.",
+            "ne pas se représenter en octobre",
+            "L'ancien échevin",
+            "promettre",
+        ),
+    ],
+)
+def test_more_request_and_promise_cues(text, content, speaker, lemma):
+    q = _one(text)
+    assert (q["text"], q["speaker"]["name"], q["cue"]["lemma"]) == (content, speaker, lemma)
+
+
+def test_announce_with_a_bare_infinitive():
+    """Le maire a annoncé vouloir briguer un troisième mandat (frame ``inf``)."""
+    q = _one("Le maire de Vevey a annoncé vouloir briguer un troisième mandat.")
+    assert q["text"] == "vouloir briguer un troisième mandat"
+    assert q["speaker"]["name"] == "Le maire de Vevey"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a passive names no one asking

@@ -70,6 +70,7 @@ INFINITIVE = {
     "soutenir",
     "se dire",
     "indiquer",
+    "annoncer",
 }
 # Cues whose content may be an infinitive after a preposition, with or without an object
 # before it: « a promis de remettre le pouvoir » (de_inf), « appelle la population à prendre
@@ -90,6 +91,7 @@ PREP_INFINITIVE = {
     "appeler": "a_inf",
     "exhorter": "a_inf",
     "s'engager": "a_inf",
+    "réclamer": "de_inf",
 }
 # Request verbs neither list has, which report a demand only with that infinitive: « invite
 # les riverains à limiter leurs déplacements », « a sommé le club de payer ».
@@ -101,7 +103,20 @@ REQUESTS = {
     "sommer": "de_inf",
     "ordonner": "de_inf",
     "supplier": "de_inf",
+    "presser": "de_inf",
+    "implorer": "de_inf",
+    "conjurer": "de_inf",
 }
+# Pronominal cues whose content is the adjective or noun after them, with its complement:
+# « s'est dit satisfait de l'accord », « se déclare prêt à négocier », « se dit victime d'un
+# complot » (adj); « se montrer » only with an adjective of stance (attitude:
+# data/attitude_adjectives.txt), since « le gardien s'est montré décisif » reports nothing.
+# Read by quoteattr/rules/attitude.py; « se déclarer » is in neither list.
+ADJECTIVE = {"se dire": "adj", "se montrer": "attitude", "se déclarer": "adj"}
+# Verbs that report words only as a quoted predicate after « de »: « elle a traité son
+# adversaire de « menteur » », « taxé de « laxisme » » (qualify). Read by
+# quoteattr/detect/indirect.py (_quoted_object); « qualifier » has its que frames already.
+QUALIFY = {"traiter": "qualify", "taxer": "qualify"}
 # Often thought, not speech, in news (lexicon README): kept, but weighted down.
 WEAK = {
     "croire",
@@ -191,10 +206,18 @@ def main(curated: str, ggt: str) -> None:
     for cue, extra in PREP_INFINITIVE.items():
         cat, frames, weight, src = rows[cue]
         rows[cue] = (cat, f"{frames},{extra}", weight, src)
+    for cue, frames in QUALIFY.items():
+        rows.setdefault(cue, ("opinion_jugement", frames, WEIGHTS["opinion_jugement"], "quoteattr"))
+    for cue, extra in ADJECTIVE.items():
+        cat, frames, weight, src = rows.get(
+            cue, ("pronominal", "", WEIGHTS["pronominal"], "quoteattr")
+        )
+        rows[cue] = (cat, f"{frames},{extra}" if frames else extra, weight, src)
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     print("# Reporting cues. Built by tools/build_cue_lexicon.py from the project's curated list")
     print("# and the Gender Gap Tracker quote verbs (MIT, see LICENSE.GenderGapTracker.MIT.txt).")
-    print("# frames: que | incise | colon | inf | de_inf | a_inf | source (selon X);")
+    print("# frames: que | incise | colon | inf | de_inf | a_inf | adj | attitude | qualify |")
+    print("# source (selon X); see docs/rules.md.")
     print("# weight: how sure the cue makes us that speech is reported.")
     out.writerow(["cue", "category", "frames", "weight", "source"])
     for cue, (cat, frames, weight, src) in sorted(rows.items()):

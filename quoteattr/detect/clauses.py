@@ -17,6 +17,7 @@ from ..calendar import WEEKDAYS
 from ..data import rows as data_rows
 from ..data import text as data_text
 from ..data import words as data_words
+from .coordination import coordinated_with
 from .cues import CueEntry, CueLexicon
 
 # Words that name a time, not a speaker, after an inverted verb (« a déclaré mardi soir »).
@@ -562,6 +563,11 @@ def _content_before(doc: Doc, floor: int, end: int) -> bool:
 
 
 def _speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexicon) -> Span | None:
+    co = coordinated_with(doc, verb, floor, lexicon)
+    if co is not None:
+        # « Le maire a assuré que P et a promis de Q »: the second verb has no subject of its
+        # own, it shares the first one's (the parse often hangs it on a verb of P).
+        return speaker_of(doc, co.main, floor, co.link, lexicon)
     vstart = verb_group_start(doc, verb.i)
     if (
         vstart > floor

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..data import words as data_words
 from .clauses import (
     _QUE,
     TEMPORAL,
@@ -30,6 +31,7 @@ from .clauses import (
     verb_group_start,
 )
 from .closed_class import subject_pronouns
+from .coordination import coordination_cut
 from .cues import CueEntry, CueLexicon
 from .doccache import quoted_words, text_of
 from .found import Found, mixed_if_quoted
@@ -37,6 +39,7 @@ from .marks import Quoted, quoted_mask
 from .sentences import content_limit, unit_spans
 
 _INF_AUX = {"avoir", "être"}
+_DE = {"de", "d'", "d’"}
 _CLITIC_SUBJECTS = frozenset("-" + f for f in subject_pronouns())  # « -il », « -on »…
 
 
@@ -147,11 +150,12 @@ def _que_clause(
     que = que_after(doc, verb.i, limit)
     if que is None:
         return None
-    if _restrictive(doc, verb.i, que) or _narrator(verb):
+    if _restrictive(doc, verb.i, que) or _narrator(verb) or _comparison(doc, verb):
         return None
     if "Inf" in verb.morph.get("VerbForm") and _impersonal(doc, verb):
         return None  # « Il est important de noter que », « on peut noter que »: nobody speaks
     end = clause_end(doc, que + 1, limit, lexicon)
+    end = coordination_cut(doc, verb, que + 1, end, unit.start, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     if mention is None and "Inf" in verb.morph.get("VerbForm"):
         # « …, a-t-il regretté, avant d'ajouter que P »: the infinitive's speaker is the
@@ -183,6 +187,7 @@ def _infinitive(
     if t.pos_ == "AUX" and t.lemma_ not in _INF_AUX:
         return None
     end = clause_end(doc, j, limit, lexicon)
+    end = coordination_cut(doc, verb, j, end, unit.start, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     start = mention.start if mention is not None else verb_group_start(doc, verb.i)
     chars = _chars(doc, j, end)
@@ -272,6 +277,14 @@ def _narrator(verb: Token) -> bool:
         return True
     before = verb.doc[verb.i - 1] if verb.i else None
     return verb.lower_.endswith("ons") and (before is None or before.is_punct)
+
+
+def _comparison(doc: Doc, verb: Token) -> bool:
+    """« On eût dit que P », « on dirait que P »: a comparison (``data/comparison_frames.txt``),
+    the writer's image, not anybody's words."""
+    start = verb_group_start(doc, verb.i)
+    words = " ".join(t.lower_ for t in doc[max(0, start - 1) : verb.i + 1])
+    return words in data_words("comparison_frames.txt")
 
 
 def _impersonal(doc: Doc, verb: Token) -> bool:
@@ -392,8 +405,8 @@ def _quoted_object(
     tendue » », « parlant d'un « effort de transparence » »: the object of a reporting verb
     holds the speaker's own words, which makes the object mixed speech — when a quotation
     mark opens within a few words of the verb and the passage is no name."""
-    if "Inf" in verb.morph.get("VerbForm"):
-        return None
+    if "Inf" in verb.morph.get("VerbForm") or _passive(doc, verb, entry):
+        return None  # « a été taxé de « laxisme » par … »: the subject is not the speaker
     j = verb.i + 1
     opened = None
     while j < limit and j <= verb.i + 12:
@@ -408,6 +421,8 @@ def _quoted_object(
         j += 1
     if opened is None:
         return None
+    if not entry.frames & {"que", "incise", "colon"} and doc[opened - 1].lower_ not in _DE:
+        return None  # « traiter », « taxer » report words only as « … X de « P » »
     start = verb.i + 1 + len(entry.rest)
     start = min(start, opened)
     while start < opened and (
@@ -417,6 +432,7 @@ def _quoted_object(
     ):
         start += 1  # « parlant d'un « … » » reports « un « … » », « a reconnu mardi une … »
     end = clause_end(doc, opened, limit, lexicon)
+    end = coordination_cut(doc, verb, opened, end, unit.start, lexicon)
     mention = speaker_of(doc, verb, unit.start, limit, lexicon)
     if verb.lower_.endswith("ant"):
         mention = _speaker_before(doc, unit, verb, lexicon)
@@ -425,6 +441,16 @@ def _quoted_object(
     chars = _chars(doc, start, end)
     f = _make(doc, [chars], verb, entry, mention, 0.65, "quoted-object", chars)
     return replace(f, type="mixed") if f is not None else None
+
+
+def _passive(doc: Doc, verb: Token, entry: CueEntry) -> bool:
+    """Whether the cue is a passive participle: with « été », or with « être » for a verb
+    that takes « avoir » (all cues but the pronominal ones)."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    if entry.pronominal or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    return any(t.lemma_ == "être" for t in doc[verb_group_start(doc, verb.i) : verb.i])
 
 
 # A quoted predicate this short may be a scare quote (« vivent « dans la peur » »).

@@ -205,10 +205,24 @@ def is_name(text: str, q: Quoted) -> bool:
         len(before) >= 2
         and before[-1] in {"de", "d", "du", "des", "la", "le", "les"}
         and (before[-2] in naming)
+        and not _qualified(before[:-2])
     ):
         return True
     first = regex.match(r"(?:l['’]|la |le |les )?(\w)", inner, regex.IGNORECASE)
     return first is not None and first.group(1).isupper() and len(inner.split()) <= 6
+
+
+@functools.cache
+def _qualifying_forms() -> regex.Pattern[str]:
+    stems = sorted(w[:-2] for w in words("qualifying_verbs.txt"))
+    return regex.compile(r"(?:" + "|".join(stems) + r")(?:e|es|ent|é|ée|és|ées|ait|aient|ant|er|a)")
+
+
+def _qualified(before: list[str]) -> bool:
+    """Whether a verb of ``data/qualifying_verbs.txt`` stands among the last words before a
+    noun and its « de » (« a qualifié la réforme de « P » »): « de » opens a predicate, the
+    passage after it is the subject's words, not the name of the reform."""
+    return any(_qualifying_forms().fullmatch(w) for w in before[-5:])
 
 
 def words_mask(text: str, spans: list[Quoted]) -> bytearray:

@@ -14,6 +14,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of, verb_group_start
+from ..detect.coordination import coordination_cut
 from ..detect.cues import CueEntry, CueLexicon
 from ..detect.doccache import quoted_words, text_of
 from ..detect.found import Found, mixed_if_quoted
@@ -75,6 +76,7 @@ def _prep_infinitive(
     if mention is None or not can_speak(mention) or mention.start > verb.i:
         return None
     end = clause_end(doc, inf, limit, lexicon)
+    end = coordination_cut(doc, verb, inf, end, unit.start, lexicon)
     # « …, ni les organisations patronales » / « …, mais le maire refuse »: a comma and a
     # conjunction open the writer's next clause; « boire, se rafraîchir et éviter … » goes on.
     stop = next(
@@ -86,7 +88,12 @@ def _prep_infinitive(
         end -= 1
     if end <= inf:
         return None
-    a, b = doc[inf].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    # The negation and clitics before the infinitive are part of it (« de ne pas se
+    # représenter », « de la rejeter »).
+    first = inf
+    while doc[first - 1].lower_ in _BEFORE_INFINITIVE:
+        first -= 1
+    a, b = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return Found(
         type="indirect",
         parts=[(a, b)],
