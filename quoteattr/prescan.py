@@ -222,7 +222,7 @@ def is_hit(sentence: str) -> bool:
     >>> is_hit("Rien ne change, a ajouté le ministre."), is_hit("Il faut soutenir les PME.")
     (True, False)
     """
-    return any(trigger is None or trigger(sentence) for trigger, _ in _triggers())
+    return any(trigger is None or trigger(sentence) for trigger, _ in _triggers() + _triggers(True))
 
 
 def cue_form_frames(word: str) -> frozenset[str] | None:
@@ -235,14 +235,15 @@ def cue_form_frames(word: str) -> frozenset[str] | None:
     return None if frames is None else frozenset(f for f in frames.split(",") if f)
 
 
-def _triggers() -> list[tuple[Trigger | None, str]]:
-    """The distinct triggers of the registered rules, with their reach. The rules reading
-    the others' quotations (``after_others``) fire only beside them, in units kept already
-    as their neighbours: they need no trigger of their own here — unless they give one, for
-    a unit no neighbour keeps (the reportive conditional after a statement)."""
+def _triggers(after_others: bool = False) -> list[tuple[Trigger | None, str]]:
+    """The distinct triggers of the registered rules, with their reach; with
+    ``after_others``, those of the rules reading the others' quotations instead. These fire
+    only right after a quotation of the others, in the same paragraph (« Elle reste
+    toutefois… » going on, the reportive conditional): without a trigger they need none
+    here, the unit before them is kept already."""
     own: dict[tuple[Trigger | None, str], tuple[Trigger | None, str]] = {}
     for rule in all_rules():
-        if not rule.after_others or rule.trigger is not None:
+        if rule.after_others == after_others and (not after_others or rule.trigger is not None):
             own.setdefault((rule.trigger, rule.reach), (rule.trigger, rule.reach))
     return list(own.values())
 
@@ -273,16 +274,31 @@ def _hits(text: str, units: list[tuple[int, int]]) -> tuple[list[bool], list[boo
     an incise may stand as a unit of its own), its whole paragraph for a rule whose reach is
     the paragraph, and the sentence before a hit whose speaker may be named there (a pronoun,
     a description, an acronym: « il », « la joueuse lyonnaise », « le PP »). A rule without
-    a trigger makes every unit a hit."""
+    a trigger makes every unit a hit. The rules reading the others' quotations fire only on
+    a unit right after a hit of the others, in its paragraph: their triggers are tried there
+    only."""
     own = _triggers()
     if any(trigger is None for trigger, _ in own):
         return [True] * len(units), [True] * len(units)
+    after = [(trigger, reach) for trigger, reach in _triggers(True) if trigger is not None]
     hit = [False] * len(units)
     keep = [False] * len(units)
+    # Hits of the rules reading the others' quotations only, which no such rule reads.
+    second = [False] * len(units)
     last = len(units) - 1
     for n, (a, b) in enumerate(units):
         sentence = text[a:b]
         reaches = {reach for trigger, reach in own if trigger is not None and trigger(sentence)}
+        if (
+            not reaches
+            and n > 0
+            and hit[n - 1]
+            and not second[n - 1]
+            and "\n" not in text[units[n - 1][1] : a]
+        ):
+            # Right after a hit of the others: a rule reading its quotation may fire here.
+            reaches = {reach for trigger, reach in after if trigger(sentence)}
+            second[n] = bool(reaches)
         if not reaches:
             continue
         hit[n] = keep[n] = True
