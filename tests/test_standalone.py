@@ -81,3 +81,23 @@ def test_names_inside_the_quote_before_are_no_speaker():
         "« Nous ne céderons pas à la peur, ni cette semaine ni la suivante. »"
     )
     assert [name for _, name in _speakers(text)][-1] == "Aline Favre"
+
+
+def test_next_paragraph_opening_on_ainsi_and_a_verb_names_the_speaker():
+    """« … » ¶ Ainsi réagit la présidente de l'association des parents, Marie Zufferey."""
+    text = (
+        "Le conseil municipal de Sion a voté mardi la fermeture de la piscine.\n\n"
+        "« C'est une décision absurde qui pénalise toutes les familles du quartier. »\n\n"
+        "Ainsi réagit la présidente de l'association des parents, Marie Zufferey."
+    )
+    assert _speakers(text) == [("C'est une décision a", "Marie Zufferey")]
+
+
+def test_ainsi_as_a_connector_names_nobody():
+    """« … » ¶ Ainsi, malgré la colère, la piscine fermera … — « ainsi » joins, nobody speaks."""
+    text = (
+        "Le conseil municipal de Sion a voté mardi la fermeture de la piscine.\n\n"
+        "« C'est une décision absurde qui pénalise toutes les familles du quartier. »\n\n"
+        "Ainsi, malgré la colère, la piscine fermera ses portes dès le mois de juin."
+    )
+    assert _speakers(text) == [("C'est une décision a", None)]

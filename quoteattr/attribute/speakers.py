@@ -641,13 +641,27 @@ _NEXT_NAMES = regex.compile(
 )
 
 
+# « Ainsi réagit X », « Ainsi conclut X »: « ainsi » and a verb, no comma between them.
+_AINSI = regex.compile(r"(?i)^[\s»”\"]*ainsi\s+(?=\p{L})")
+
+
+def _ainsi_verb(doc: Doc, end: int, window: str) -> bool:
+    """Whether the text after offset ``end`` opens on « Ainsi » and a verb (« Ainsi réagit
+    la présidente, Marie Zufferey »), not the connector « Ainsi, le conseil a … »."""
+    m = _AINSI.match(window)
+    if m is None:
+        return False
+    span = doc.char_span(end + m.end(), end + m.end() + 1, alignment_mode="expand")
+    return span is not None and span[0].pos_ in {"VERB", "AUX"}
+
+
 def _named_next(doc: Doc, cast: Cast, f: Found) -> Speaker | None:
     """The person a following « C'est en ces termes que X … » or « C'est ce qu'a déclaré X »
     names as the author of a quotation standing alone."""
     text = text_of(doc)
     end = f.outer[1] if f.outer[1] > f.end else f.end
     window = text[end : end + 250]
-    if not _NEXT_NAMES.match(window):
+    if not _NEXT_NAMES.match(window) and not _ainsi_verb(doc, end, window):
         return None
     stop = end + (window.find(".") if "." in window else len(window))
     for ent in ents_of(doc):
