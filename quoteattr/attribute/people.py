@@ -80,7 +80,7 @@ class Cast:
         # Subjects the article describes without naming them (« Le Premier ministre a
         # défendu sa réforme »): what a later « il » may stand for.
         self.described: list[Span] = _described_subjects(doc)
-        # Plural subjects that can speak (« Les Talibans ont visé … », « D'autres orateurs
+        # Plural subjects that can speak (« Les grévistes ont bloqué … », « D'autres élus
         # ne cèdent pas … »): what a later « ils », « eux » may stand for.
         self.groups: list[Span] = _plural_subjects(doc)
 
@@ -120,7 +120,7 @@ class Cast:
             p.mentions.sort()
 
     def _unlabelled_mentions(self) -> None:
-        """« France 24 » labelled once, then read « de France » + « 24 » elsewhere: every
+        """« Canal 9 » labelled once, then read « de Canal » + « 9 » elsewhere: every
         other place the article writes an organisation's name in full is a mention too."""
         doc, text = self.doc, text_of(self.doc)
         for org in self.people:
@@ -235,8 +235,8 @@ class Cast:
         fits = [p for p in self.people if p.role and _role_key(p.role).startswith(key)]
         if len(fits) == 1 and len(key.split()) >= 2:
             return fits[0]
-        # « la chorégraphe » after « la chorégraphe nantaise Inès Morel », « le chercheur »
-        # after « l'astronome suisse Michel Favre »: a definite article and the head noun of
+        # « la chorégraphe » after « la chorégraphe nantaise Inès Morel », « le scientifique »
+        # after « le géologue vaudois Michel Favre »: a definite article and the head noun of
         # the one person's roles, or a noun of its family (``data/role_families.txt``), in
         # the same gender.
         words = [t for t in mention if not t.is_punct]
@@ -257,8 +257,8 @@ class Cast:
         return None
 
     def role_heads(self, person: Person) -> set[str]:
-        """The head nouns of every role the article gave ``person`` (« astronome » for
-        « l'astronome suisse Michel Favre »)."""
+        """The head nouns of every role the article gave ``person`` (« géologue » for
+        « le géologue vaudois Michel Favre »)."""
         keys = [k for k, p in self.by_role.items() if p is person]
         if person.role:
             keys.append(_role_key(person.role))
@@ -405,8 +405,8 @@ def _described_subjects(doc: Doc) -> list[Span]:
 
 def _plural_subjects(doc: Doc) -> list[Span]:
     """Plural subjects that can speak, with their determiner and adjectives: a noun of people
-    or bodies (« d'autres orateurs », « les syndicats ») or a capitalised one (« les
-    Talibans », « les Verts »); not « les prix »."""
+    or bodies (« d'autres élus », « les syndicats ») or a capitalised one (« les
+    Verts », « les Bleus »); not « les prix »."""
     nouns = speaker_nouns() | organisation_nouns()
     out = []
     for t in doc:

@@ -197,7 +197,7 @@ def _managed_body(
 
 
 def _coordinated(doc: Doc, cast: Cast, mention: Span) -> Speaker | None:
-    """« la CGT et Solidaires estiment que P », « ont prévenu Sophie Binet et Simon Duteil »:
+    """« la FGTB et la CSC estiment que P », « ont prévenu Anne Roux et Marc Petit »:
     two named sources of one kind joined by « et » speak together, as one source."""
     ents = [e for e in ents_of(doc) if e.label_ in {"PER", "ORG"}]
     inside = [e for e in ents if e.start >= mention.start and e.end <= mention.end]
@@ -462,7 +462,7 @@ def _description(mention: Span) -> Speaker | None:
     heads = [t for t in toks if t.pos_ in {"NOUN", "PROPN"}]
     if not heads:
         if len(toks) >= 2 and all(t.text[:1].isupper() for t in toks):
-            # « D'après The Hollywood Reporter »: a foreign title the tagger read word by word.
+            # « D'après The Lakeside Courier »: a foreign title the tagger read word by word.
             return _at(Speaker(name=mention.text.strip(), kind="organisation"), mention)
         return None
     head = heads[0]
@@ -538,7 +538,7 @@ def _pronoun(
             sp = _resolve(doc, cast, span, [], quoted)
             if sp is not None:
                 candidates.append((a, sp))
-    # « Les Talibans ont visé l'hôtel car selon eux, P »: a plural subject that can speak.
+    # « Les grévistes ont bloqué le dépôt car selon eux, P »: a plural subject that can speak.
     if number == "pl":
         for span in cast.groups:
             a = span.start_char
@@ -569,8 +569,8 @@ def _pronoun(
 
 
 def _group(span: Span) -> Speaker:
-    """A plural subject as a group source: « les Talibans » → Talibans, « d'autres
-    orateurs » as written."""
+    """A plural subject as a group source: « les Verts » → Verts, « d'autres
+    élus » as written."""
     toks = list(span)
     head = toks[-1]
     name = span.text

@@ -596,7 +596,7 @@ def _speaker_of(doc: Doc, verb: Token, floor: int, limit: int, lexicon: CueLexic
         and parsed.end == surface.end
         and [t.text for t in doc[parsed.end : vstart]] == [","]
     ):
-        # « Le porte-parole du collectif la Quadrature du Net, se félicite »: a comma the
+        # « La porte-parole de l'association Les Amis du Rail, se félicite »: a comma the
         # writer put between subject and verb; the surface walk stopped at the inner name.
         return parsed
     if surface is not None:

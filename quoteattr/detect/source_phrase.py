@@ -93,7 +93,7 @@ _TITLE_WORDS = {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"
 
 
 def title_source(doc: Doc, start: int, end: int) -> Span | None:
-    """A title in capitals that runs from ``start`` to ``end`` (« The Hollywood Reporter »,
+    """A title in capitals that runs from ``start`` to ``end`` (« The Lakeside Courier »,
     « Der Spiegel »): a medium or a body the tagger took for foreign words, not a name."""
     toks = doc[start:end]
     if not 0 < len(toks) <= 6 or not toks[0].text[:1].isupper():

@@ -144,7 +144,7 @@ def _source_of(doc: Doc, start: int, limit: int) -> tuple[Span, int] | None:
     if j >= limit:
         return None
     # « Selon le bilan le plus récent, P »: a document without author is the source itself;
-    # « D'après The Hollywood Reporter, P »: a title the tagger read as foreign words.
+    # « D'après The Lakeside Courier, P »: a title the tagger read as foreign words.
     source = document_source(doc, start, j) or title_source(doc, start, j)
     return (source, j + 1) if source is not None else None
 
