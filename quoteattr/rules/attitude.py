@@ -21,11 +21,10 @@ from ..data import words as data_words
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of
 from ..detect.coordination import coordination_cut
 from ..detect.cues import CueEntry, CueLexicon
-from ..detect.doccache import quoted_words, text_of
-from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, quoted_mask
+from ..detect.found import Found
+from ..detect.marks import Quoted
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import content_limit, unit_spans
+from ..detect.scan import find_in_units
 
 _FRAMES = {"adj", "attitude"}
 _CONFIDENCE = 0.7
@@ -44,21 +43,16 @@ def find_attitudes(
     doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]], lexicon: CueLexicon
 ) -> list[Found]:
     """Every « X s'est dit A … » of ``doc``: A and its complement are X's stance."""
-    inside = quoted_mask(text_of(doc), quoted)
-    words_inside = quoted_words(doc, quoted)
-    found: list[Found] = []
-    for unit in unit_spans(doc, units):
-        limit = content_limit(unit)
-        for tok in unit:
-            if inside[tok.idx] or tok.pos_ not in {"VERB", "AUX"}:
-                continue
-            entry = lexicon.match(tok)
-            if entry is None or not entry.pronominal or not entry.frames & _FRAMES:
-                continue
-            f = _attitude(doc, unit, tok, entry, limit, lexicon)
-            if f is not None:
-                found.append(mixed_if_quoted(f, words_inside))
-    return found
+
+    def build(unit: Span, tok: Token, limit: int) -> Found | None:
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return None
+        entry = lexicon.match(tok)
+        if entry is None or not entry.pronominal or not entry.frames & _FRAMES:
+            return None
+        return _attitude(doc, unit, tok, entry, limit, lexicon)
+
+    return find_in_units(doc, quoted, units, build)
 
 
 def _attitude(

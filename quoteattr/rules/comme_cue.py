@@ -10,15 +10,14 @@ loi » and « comme le montre l'étude » attribute nothing to anyone.
 from __future__ import annotations
 
 import regex
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..detect.clauses import clause_end, inverted_subject
 from ..detect.cues import CueLexicon
-from ..detect.doccache import quoted_words, text_of
-from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, quoted_mask
+from ..detect.found import Found
+from ..detect.marks import Quoted
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import content_limit, unit_spans
+from ..detect.scan import find_in_units
 
 _LE = {"le", "l'", "l’"}
 _CONFIDENCE = 0.8
@@ -28,18 +27,11 @@ def find_comme_cues(
     doc: Doc, quoted: list[Quoted], units: list[tuple[int, int]], lexicon: CueLexicon
 ) -> list[Found]:
     """Each « P, comme le dit X » / « Comme le dit X, P » of ``doc``."""
-    inside = quoted_mask(text_of(doc), quoted)
-    words_inside = quoted_words(doc, quoted)
-    found: list[Found] = []
-    for unit in unit_spans(doc, units):
-        limit = content_limit(unit)
-        for t in unit:
-            if t.lower_ != "comme" or inside[t.idx]:
-                continue
-            f = _comme(doc, unit, t.i, limit, lexicon)
-            if f is not None:
-                found.append(mixed_if_quoted(f, words_inside))
-    return found
+
+    def build(unit: Span, tok: Token, limit: int) -> Found | None:
+        return _comme(doc, unit, tok.i, limit, lexicon) if tok.lower_ == "comme" else None
+
+    return find_in_units(doc, quoted, units, build)
 
 
 def _comme(doc: Doc, unit: Span, comme: int, limit: int, lexicon: CueLexicon) -> Found | None:

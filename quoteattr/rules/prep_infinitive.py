@@ -16,11 +16,10 @@ from spacy.tokens import Doc, Span, Token
 from ..detect.clauses import _QUE, can_speak, clause_end, speaker_of, verb_group_start
 from ..detect.coordination import coordination_cut
 from ..detect.cues import CueEntry, CueLexicon
-from ..detect.doccache import quoted_words, text_of
-from ..detect.found import Found, mixed_if_quoted
-from ..detect.marks import Quoted, quoted_mask
+from ..detect.found import Found
+from ..detect.marks import Quoted
 from ..detect.rules import Context, Rule, register
-from ..detect.sentences import content_limit, unit_spans
+from ..detect.scan import find_in_units
 
 _PREPS = {"de_inf": {"de", "d'", "d’"}, "a_inf": {"à"}}
 # How far after the cue the preposition may stand: the object between (« la population de
@@ -44,21 +43,16 @@ def find_prep_infinitives(
 ) -> list[Found]:
     """Every « X a promis de P » / « X invite Y à P » of ``doc``: P is X's reported demand or
     commitment; content holding a quoted passage is mixed."""
-    inside = quoted_mask(text_of(doc), quoted)
-    words_inside = quoted_words(doc, quoted)
-    found: list[Found] = []
-    for unit in unit_spans(doc, units):
-        limit = content_limit(unit)
-        for tok in unit:
-            if inside[tok.idx] or tok.pos_ not in {"VERB", "NOUN", "ADJ"}:
-                continue
-            entry = lexicon.match(tok)
-            if entry is None or not entry.frames & _PREPS.keys():
-                continue
-            f = _prep_infinitive(doc, unit, tok, entry, limit, lexicon)
-            if f is not None:
-                found.append(mixed_if_quoted(f, words_inside))
-    return found
+
+    def build(unit: Span, tok: Token, limit: int) -> Found | None:
+        if tok.pos_ not in {"VERB", "NOUN", "ADJ"}:
+            return None
+        entry = lexicon.match(tok)
+        if entry is None or not entry.frames & _PREPS.keys():
+            return None
+        return _prep_infinitive(doc, unit, tok, entry, limit, lexicon)
+
+    return find_in_units(doc, quoted, units, build)
 
 
 def _prep_infinitive(
