@@ -321,7 +321,7 @@ def _anaphor(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None:
     lyonnaise »: a definite description of a person stands for the one person of that gender
     the article just made a subject, unless that person already holds another title."""
     toks = [t for t in mention if not t.is_punct]
-    if len(toks) < 2 or toks[0].lower_ not in {"le", "la", "l'", "l’"}:
+    if len(toks) < 2 or toks[0].lower_ not in _DEFINITE:
         return None
     if any(t.pos_ == "ADP" or t.ent_type_ for t in toks):
         return None  # « le maire de Lyon » names its own referent
@@ -353,7 +353,7 @@ def _body_before(doc: Doc, cast: Cast, mention: Span, at: int) -> Speaker | None
     """« l'agence », « la compagnie », « le groupe »: a bare definite description of a body
     stands for the organisation the article named last before it."""
     toks = [t for t in mention if not t.is_punct]
-    if len(toks) != 2 or toks[0].pos_ != "DET" or toks[0].lower_ not in {"le", "la", "l'", "l’"}:
+    if len(toks) != 2 or toks[0].pos_ != "DET" or toks[0].lower_ not in _DEFINITE:
         return None
     body = _last_body(doc, cast, toks[1].lemma_.lower(), at)
     return _speaker(body, mention) if body is not None else None
